@@ -1,0 +1,85 @@
+/**
+ * The council config file's shape: the one file a council edits to point the skill at its own
+ * systems. Key names are a contract with councils; add keys, never rename them.
+ */
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/ });
+
+const streamSchema = z.object({
+  id: z.string().regex(/^[A-Z_]+$/, 'stream ids are upper case, e.g. RECYCLING'),
+  name: z.string().min(1),
+  container: z.string().min(1),
+  colour: z.string().optional(),
+  /** Words in an iCalendar event summary that mean this stream. */
+  match: z.array(z.string().min(1)).min(1),
+});
+
+export const councilConfigSchema = z.object({
+  council: z.object({
+    name: z.string().min(1),
+    invocationName: z.string().min(1),
+    timeZone: z.string().refine((zone) => {
+      try { new Intl.DateTimeFormat('en-GB', { timeZone: zone }); return true; } catch { return false; }
+    }, 'not a known IANA time zone'),
+    phone: z.string().min(1),
+    website: url,
+    privacyPolicyUrl: url.optional(),
+    termsUrl: url.optional(),
+  }),
+  addresses: z.object({
+    connector: z.literal('os-places'),
+    url,
+    key: z.string().default(''),
+    timeoutMs: z.number().int().positive().optional(),
+  }),
+  bins: z.object({
+    connector: z.literal('ics'),
+    /** `{uprn}` is replaced by the property's UPRN. */
+    urlTemplate: z.string().includes('{uprn}', { message: 'must contain {uprn}' }),
+    /** A link residents can subscribe to in their own calendar; defaults to urlTemplate. */
+    publicUrlTemplate: z.string().optional(),
+    cacheMinutes: z.number().int().nonnegative().default(360),
+    timeoutMs: z.number().int().positive().optional(),
+    streams: z.array(streamSchema).min(1),
+    reminders: z.object({
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 24-hour').default('19:00'),
+      count: z.number().int().min(1).max(10).default(4),
+    }).default({ time: '19:00', count: 4 }),
+  }),
+  reports: z.object({
+    connector: z.literal('open311'),
+    endpoint: url,
+    apiKey: z.string().default(''),
+    jurisdictionId: z.string().optional(),
+    /** ISSUE_TYPE id → Open311 service_code, when matching by name is not enough. */
+    serviceCodes: z.record(z.string(), z.string()).optional(),
+    timeoutMs: z.number().int().positive().optional(),
+  }).optional(),
+  councilTax: z.object({
+    year: z.string().regex(/^\d{4}\/\d{2}$/, 'like 2026/27'),
+    /** Annual charge per band, in pounds (e.g. 1980.12). */
+    bands: z.record(z.enum(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']), z.number().positive()),
+    instalments: z.union([z.literal(10), z.literal(12)]).default(10),
+    instalmentDay: z.number().int().min(1).max(28).default(1),
+    firstInstalmentMonth: z.number().int().min(1).max(12).default(4),
+    paymentMethods: z.array(z.string()).default(['Direct Debit', 'online', 'by phone']),
+    singlePersonDiscountPercent: z.number().min(0).max(100).default(25),
+    bandLookupUrl: url.optional(),
+    account: z.object({
+      connector: z.literal('council-tax-api'),
+      url,
+      timeoutMs: z.number().int().positive().optional(),
+    }).optional(),
+  }).optional(),
+  /** Where profiles and the report outbox live. */
+  storage: z.object({
+    kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
+    profilesTable: z.string().optional(),
+    outboxTable: z.string().optional(),
+    region: z.string().optional(),
+    endpoint: url.optional(),
+  }).default({ kind: 'sqlite' }),
+}).passthrough();
+
+export type CouncilConfig = z.infer<typeof councilConfigSchema>;

@@ -1,0 +1,80 @@
+/**
+ * Reads and validates the council config once, at start-up. A bad file stops the process with
+ * a message that names the key, so council staff can fix it without reading code.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { councilConfigSchema, type CouncilConfig } from './council-config';
+import type { CouncilInfo } from '../core/council-info';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The demo council's config, used when COUNCIL_CONFIG is not set. */
+export const DEMO_CONFIG_PATH = path.resolve(__dirname, '../../councils/demo-council.yaml');
+
+/** Replaces `${NAME}` and `${NAME:-default}` with environment values; a missing one is an error. */
+export function expandEnv(text: string, env: NodeJS.ProcessEnv, file: string): string {
+  return text.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_, name: string, fallback: string | undefined) => {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+    if (fallback !== undefined) return fallback;
+    throw new ConfigError(`${file}: environment variable ${name} is not set (referenced as \${${name}})`);
+  });
+}
+
+export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env, file = 'council config'): CouncilConfig {
+  let raw: unknown;
+  try {
+    raw = parse(expandEnv(text, env, file));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const result = councilConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new ConfigError(`${file} has ${problems.length} problem(s):\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadConfig(file: string = process.env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env: NodeJS.ProcessEnv = process.env): CouncilConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`cannot read council config at ${file} (set COUNCIL_CONFIG to its path)`);
+  }
+  return parseConfig(text, env, file);
+}
+
+/** The part of the config the handlers need, in the core's own terms. */
+export function toCouncilInfo(config: CouncilConfig): CouncilInfo {
+  const tax = config.councilTax;
+  return {
+    name: config.council.name,
+    invocationName: config.council.invocationName,
+    timeZone: config.council.timeZone,
+    phone: config.council.phone,
+    website: config.council.website,
+    binStreams: config.bins.streams.map(({ id, name, container, colour }) => ({ id, name, container, colour })),
+    reminderTime: config.bins.reminders.time,
+    reminderCount: config.bins.reminders.count,
+    councilTax: tax && {
+      year: tax.year,
+      bandsPence: Object.fromEntries(Object.entries(tax.bands).map(([band, pounds]) => [band, Math.round(pounds * 100)])),
+      instalments: tax.instalments,
+      instalmentDay: tax.instalmentDay,
+      firstInstalmentMonth: tax.firstInstalmentMonth,
+      paymentMethods: tax.paymentMethods,
+      singlePersonDiscountPercent: tax.singlePersonDiscountPercent,
+      bandLookupUrl: tax.bandLookupUrl,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The interfaces the handlers need from the council's back office. Real connectors live in
+ * src/connectors; in-memory twins for tests live in test/support.
+ */
+
+/** A property, as the council's address gazetteer knows it. */
+export interface Address {
+  uprn: string;
+  /** How the address is spoken back: "12 High Street". */
+  label: string;
+  postcode: string;
+  buildingNumber?: string;
+  buildingName?: string;
+  street?: string;
+  town?: string;
+}
+
+export interface AddressFinder {
+  /** Every property at a normalised postcode (`AA9A 9AA`); empty when the postcode has none. */
+  findAddresses(postcode: string): Promise<Address[]>;
+}
+
+/** One collection day at a property. */
+export interface Collection {
+  /** Local date in the council's zone, `YYYY-MM-DD`. */
+  date: string;
+  /** Bin stream ids from the council config (REFUSE, RECYCLING, ...). */
+  streams: string[];
+  /** When the collection was moved (e.g. bank holiday), the date it would usually have been. */
+  movedFrom?: string;
+}
+
+export interface BinCollections {
+  /** Collections at a property on or after `fromDate` (inclusive) for `days` days, soonest first. */
+  upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]>;
+  /** A calendar link residents can subscribe to, when the council publishes one. */
+  calendarUrl?(uprn: string): string | undefined;
+}
+
+/** A bin stream as the council describes it to residents. */
+export interface BinStream {
+  id: string;
+  /** "recycling" */
+  name: string;
+  /** "green bin" */
+  container: string;
+  /** For screens: a CSS colour. */
+  colour?: string;
+}
+
+export interface IssueReport {
+  /** ISSUE_TYPE id: POTHOLE, STREET_LIGHT, ... */
+  issueType: string;
+  /** Where, in the resident's words or from their saved address. */
+  location: string;
+  description: string;
+  /** Answers to the service's required attributes, by attribute code. */
+  attributes?: Record<string, string>;
+  /** When the location is the saved address. */
+  uprn?: string;
+  lat?: number;
+  long?: number;
+}
+
+export type SubmitResult =
+  | { kind: 'accepted'; reference: string; notice?: string }
+  | { kind: 'queued'; token: string; notice?: string };
+
+export interface ReportStatus {
+  reference: string;
+  status: 'open' | 'closed';
+  statusNotes?: string;
+  serviceName?: string;
+  /** Local date `YYYY-MM-DD`. */
+  expectedDate?: string;
+  updatedDate?: string;
+}
+
+/** A question the council needs answered for a kind of report (Open311 service attribute). */
+export interface ReportQuestion {
+  code: string;
+  question: string;
+  required: boolean;
+  /** Allowed answers, when the council lists them. */
+  values?: { key: string; name: string }[];
+}
+
+export interface IssueReporter {
+  /** Required questions for an issue type, in the order to ask them. */
+  questionsFor(issueType: string): Promise<ReportQuestion[]>;
+  submit(report: IssueReport): Promise<SubmitResult>;
+  /** The reference for a queued report's token, once the council has assigned one. */
+  resolveToken(token: string): Promise<string | undefined>;
+  status(reference: string): Promise<ReportStatus | undefined>;
+}
+
+export interface TaxAccount {
+  accountReference: string;
+  band?: string;
+  /** Amount still to pay this year, in pence. */
+  balancePence: number;
+  nextInstalment?: { date: string; amountPence: number };
+}
+
+export interface CouncilTax {
+  /** The resident's account, using their linked-account token. Throws AccountLinkError when refused. */
+  account(accessToken: string): Promise<TaxAccount>;
+  /** The band of a property, when the council's API can tell. */
+  bandFor?(uprn: string): Promise<string | undefined>;
+}
+
+/** Everything the handlers can ask of the council's systems. */
+export interface Council {
+  addresses: AddressFinder;
+  bins: BinCollections;
+  reports?: IssueReporter;
+  councilTax?: CouncilTax;
+}

@@ -1,0 +1,55 @@
+/**
+ * Calendar dates as the council's residents live them: local dates (`YYYY-MM-DD`) in the
+ * council's time zone, so "tomorrow" is right across midnight and the clock changes.
+ */
+
+/** A source of the current time, injected so tests can stand on any day. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The local date in `timeZone` at instant `at`, as `YYYY-MM-DD`. */
+export function localDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The local hour (0–23) in `timeZone` at instant `at`. */
+export function localHour(at: Date, timeZone: string): number {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
+  return Number(hour);
+}
+
+function toUtcNoon(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toUtcNoon(value).getTime()) && toUtcNoon(value).toISOString().startsWith(value);
+}
+
+/** `date` plus `days` calendar days (negative to go back). */
+export function addDays(date: string, days: number): string {
+  const d = toUtcNoon(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to`. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcNoon(to).getTime() - toUtcNoon(from).getTime()) / 86_400_000);
+}
+
+/** "Tuesday" */
+export function weekdayName(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+}
+
+/** "Tuesday 1 December" */
+export function longDate(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+    .format(toUtcNoon(date)).replace(',', '');
+}

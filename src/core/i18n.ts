@@ -1,0 +1,108 @@
+/**
+ * Every sentence the skill speaks comes from the locale files (locales/<lang>/<namespace>.json).
+ * A key whose value is an array is a set of variants: one is picked at random each time, so
+ * what residents hear often (welcome, goodbye) does not sound canned.
+ */
+import i18next, { type i18n, type Resource } from 'i18next';
+import type { Speech, SpeechPart } from './speech';
+
+export type SpeechParam = string | number | SpeechPart;
+
+export interface Translator {
+  readonly locale: string;
+  /** The sentence at `key` as Speech; parameters may be speech parts (money, references). */
+  speak(key: string, params?: Record<string, SpeechParam>): Speech;
+  /** The sentence at `key` as plain text (cards, visuals). */
+  text(key: string, params?: Record<string, string | number>): string;
+  /** True when the locale files have `key`. */
+  has(key: string): boolean;
+}
+
+export interface TranslatorFactory {
+  /** A translator for `locale`, falling back to the default locale when it has no resources. */
+  forLocale(locale: string): Translator;
+}
+
+const MARK = '\u0001';
+
+function isSpeechPart(value: SpeechParam): value is SpeechPart {
+  return typeof value === 'object' && value !== null && 'type' in value;
+}
+
+/**
+ * Builds translators over i18next resources shaped `{ 'en-GB': { bins: {...}, common: {...} } }`.
+ * Keys are `namespace:path.to.key`.
+ */
+export function createTranslators(resources: Resource, options: { fallbackLocale?: string; random?: () => number } = {}): TranslatorFactory {
+  const fallbackLocale = options.fallbackLocale ?? 'en-GB';
+  const random = options.random ?? Math.random;
+  const namespaces = [...new Set(Object.values(resources).flatMap((byNs) => Object.keys(byNs)))];
+  const instance: i18n = i18next.createInstance();
+  // initAsync false: resources are in memory, so init completes before this returns.
+  void instance.init({
+    resources,
+    lng: fallbackLocale,
+    fallbackLng: fallbackLocale,
+    ns: namespaces,
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const cache = new Map<string, Translator>();
+
+  function build(locale: string): Translator {
+    const lng = Object.keys(resources).includes(locale) ? locale : fallbackLocale;
+    const fixedT = instance.getFixedT(lng);
+
+    function raw(key: string, params: Record<string, unknown>): string {
+      const value: unknown = fixedT(key, { ...params, returnObjects: true });
+      if (Array.isArray(value)) {
+        const variants = value.filter((v): v is string => typeof v === 'string');
+        const chosen = variants[Math.floor(random() * variants.length)] ?? variants[0] ?? key;
+        return instance.services.interpolator.interpolate(chosen, params, lng, {});
+      }
+      return typeof value === 'string' ? value : key;
+    }
+
+    return {
+      locale: lng,
+      has: (key) => instance.exists(key, { lng }),
+      text: (key, params = {}) => raw(key, params),
+      speak(key, params = {}) {
+        const parts: SpeechPart[] = [];
+        const plain: Record<string, unknown> = {};
+        for (const [name, value] of Object.entries(params)) {
+          if (isSpeechPart(value)) {
+            plain[name] = `${MARK}${parts.length}${MARK}`;
+            parts.push(value);
+          } else {
+            plain[name] = value;
+          }
+        }
+        const sentence = raw(key, plain);
+        const out: SpeechPart[] = [];
+        sentence.split(MARK).forEach((piece, i) => {
+          if (i % 2 === 1) {
+            const part = parts[Number(piece)];
+            if (part) out.push(part);
+          } else if (piece !== '') {
+            out.push({ type: 'text', text: piece });
+          }
+        });
+        return { parts: out };
+      },
+    };
+  }
+
+  return {
+    forLocale(locale) {
+      let translator = cache.get(locale);
+      if (!translator) {
+        translator = build(locale);
+        cache.set(locale, translator);
+      }
+      return translator;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the skill remembers about a resident, and the store interface it lives behind
+ * (SQLite locally, DynamoDB on Lambda).
+ */
+
+export interface SavedAddress {
+  uprn: string;
+  label: string;
+  postcode: string;
+}
+
+export interface ResidentProfile {
+  userId: string;
+  address?: SavedAddress;
+  /** The reference (or pending token) of the resident's last report, for "what's happening with my report". */
+  lastReport?: { reference?: string; token?: string; outboxId?: string };
+  /** Reminders this skill created, so "stop my bin reminders" deletes only ours. */
+  reminderIds?: string[];
+}
+
+export interface ProfileStore {
+  get(userId: string): Promise<ResidentProfile | undefined>;
+  put(profile: ResidentProfile): Promise<void>;
+  /** Removes everything held about the resident. */
+  delete(userId: string): Promise<void>;
+}

@@ -1,0 +1,139 @@
+/**
+ * The skill: Turn in, Reply out. Routing is a lookup by intent name; one error boundary turns
+ * any failure into a spoken apology, so a resident never hears silence or a stack trace.
+ */
+import type { Council } from './council';
+import type { CouncilInfo } from './council-info';
+import type { Clock } from './dates';
+import { CouncilVoiceError } from './errors';
+import type { Translator, TranslatorFactory } from './i18n';
+import type { Logger } from './logger';
+import type { ProfileStore } from './profile';
+import type { Reply } from './reply';
+import type { SessionState } from './session';
+import type { Turn } from './turn';
+
+/** Route keys for turns that are not intents. */
+export const LAUNCH = 'LaunchRequest';
+export const SESSION_END = 'SessionEndedRequest';
+export const CAN_FULFIL = 'CanFulfillIntentRequest';
+export const FALLBACK = 'AMAZON.FallbackIntent';
+export const YES = 'AMAZON.YesIntent';
+export const NO = 'AMAZON.NoIntent';
+
+/** Long-lived services, composed once at start-up by the entry file. */
+export interface SkillServices {
+  council: Council;
+  info: CouncilInfo;
+  profiles: ProfileStore;
+  translators: TranslatorFactory;
+  clock: Clock;
+  logger: Logger;
+  /** Feature stores and services added by later features (outbox, ...), by name. */
+  extras?: Record<string, unknown>;
+}
+
+/** What a handler receives with each turn: the services plus a translator for the turn's locale. */
+export interface HandlerContext extends SkillServices {
+  t: Translator;
+  /** Calls another handler (e.g. resume the bin-day answer once the address is saved). */
+  dispatch(intent: string, turn: Turn): Promise<Reply>;
+}
+
+export type IntentHandler = (turn: Turn, ctx: HandlerContext) => Promise<Reply>;
+
+/** Handlers keyed by intent name (or LAUNCH, SESSION_END, CAN_FULFIL). */
+export type HandlerMap = Record<string, IntentHandler>;
+
+export interface Skill {
+  handle(turn: Turn): Promise<Reply>;
+  /** The intent names this skill answers. */
+  readonly intents: string[];
+}
+
+export interface SkillOptions {
+  /** Answer with an apology if handling takes longer than this (Alexa gives up at 8 s). */
+  deadlineMs?: number;
+}
+
+class DeadlineExceeded extends Error {}
+
+/** Routes a turn to its handler, carrying dialog state; see SessionState. */
+function routeKey(turn: Turn, handlers: HandlerMap): { key: string; turn: Turn } {
+  if (turn.kind === 'launch') return { key: LAUNCH, turn };
+  if (turn.kind === 'session-end') return { key: SESSION_END, turn };
+  if (turn.kind === 'can-fulfil') return { key: CAN_FULFIL, turn };
+  const intent = turn.intent ?? FALLBACK;
+  const dialog = turn.session.dialog;
+  // A plain yes/no answers the question the skill asked about a dialog in progress.
+  if ((intent === YES || intent === NO) && dialog?.awaitingConfirmation) {
+    return {
+      key: dialog.intent,
+      turn: { ...turn, intent: dialog.intent, slots: { ...dialog.slots }, confirmation: intent === YES ? 'CONFIRMED' : 'DENIED' },
+    };
+  }
+  // Slots gathered on earlier turns of the same dialog stay, unless the resident said something new.
+  if (dialog && dialog.intent === intent) {
+    const merged = { ...dialog.slots };
+    for (const [name, slot] of Object.entries(turn.slots)) {
+      if (slot.value !== undefined || slot.id !== undefined) merged[name] = slot;
+    }
+    return { key: intent, turn: { ...turn, slots: merged } };
+  }
+  return { key: intent in handlers ? intent : FALLBACK, turn };
+}
+
+function apologyFor(error: unknown, t: Translator, info: CouncilInfo, session: SessionState): Reply {
+  const service = error instanceof CouncilVoiceError ? error.service : 'skill';
+  const key = t.has(`errors:${service}`) ? `errors:${service}` : 'errors:skill';
+  const speech = t.speak(key, { council: info.name, phone: info.phone, website: info.website });
+  const question = t.speak('common:anythingElse');
+  return {
+    speech: { parts: [...speech.parts, { type: 'text', text: ' ' }, ...question.parts] },
+    reprompt: question,
+    endSession: false,
+    session: { ...session, dialog: undefined },
+  };
+}
+
+export function createSkill(handlers: HandlerMap, services: SkillServices, options: SkillOptions = {}): Skill {
+  const deadlineMs = options.deadlineMs ?? 6500;
+
+  async function run(key: string, turn: Turn, t: Translator): Promise<Reply> {
+    const handler = handlers[key] ?? handlers[FALLBACK];
+    if (!handler) throw new Error(`no handler for ${key} and no fallback`);
+    const ctx: HandlerContext = {
+      ...services,
+      t,
+      dispatch: (intent, next) => run(intent, { ...next, intent }, t),
+    };
+    return handler(turn, ctx);
+  }
+
+  async function handle(incoming: Turn): Promise<Reply> {
+    const t = services.translators.forLocale(incoming.locale);
+    const { key, turn } = routeKey(incoming, handlers);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineExceeded(`handler ${key} exceeded ${deadlineMs} ms`)), deadlineMs);
+      });
+      const reply = await Promise.race([run(key, turn, t), deadline]);
+      return withReprompt(reply, t);
+    } catch (error) {
+      services.logger.error({ err: error, intent: key, requestId: turn.requestId }, 'turn failed');
+      if (turn.kind === 'session-end') return { speech: { parts: [] }, endSession: true, silent: true };
+      return apologyFor(error, t, services.info, turn.session);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { handle, intents: Object.keys(handlers) };
+}
+
+/** Certification: every reply that keeps the session open carries a reprompt. */
+function withReprompt(reply: Reply, t: Translator): Reply {
+  if (reply.endSession || reply.silent || reply.reprompt) return reply;
+  return { ...reply, reprompt: t.speak('common:anythingElse') };
+}
