@@ -28,14 +28,24 @@ export function expandEnv(text: string, env: NodeJS.ProcessEnv, file: string): s
   });
 }
 
+/** Expands environment references in every string value (after parsing, so comments and YAML syntax are untouched). */
+function expandValues(value: unknown, env: NodeJS.ProcessEnv, file: string): unknown {
+  if (typeof value === 'string') return expandEnv(value, env, file);
+  if (Array.isArray(value)) return value.map((item) => expandValues(item, env, file));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandValues(item, env, file)]));
+  }
+  return value;
+}
+
 export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env, file = 'council config'): CouncilConfig {
-  let raw: unknown;
+  let parsed: unknown;
   try {
-    raw = parse(expandEnv(text, env, file));
+    parsed = parse(text);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
   }
+  const raw = expandValues(parsed, env, file);
   const result = councilConfigSchema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);

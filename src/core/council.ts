@@ -83,6 +83,8 @@ export interface ReportQuestion {
   required: boolean;
   /** Allowed answers, when the council lists them. */
   values?: { key: string; name: string }[];
+  /** The kind of answer the council expects (Open311 datatype); free text when absent. */
+  datatype?: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 }
 
 export interface IssueReporter {

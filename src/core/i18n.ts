@@ -48,6 +48,7 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   const cache = new Map<string, Translator>();
 

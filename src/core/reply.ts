@@ -35,6 +35,11 @@ export interface Reply {
   card?: Card;
   endSession: boolean;
   next?: NextStep;
+  /**
+   * Send a permission consent card alongside the answer (Alexa app), for when the skill asks by
+   * voice at the same time ("or just tell me your postcode") and so needs `next` for the slot.
+   */
+  permissionCard?: 'address' | 'reminders';
   /** State to carry to the next turn; undefined keeps nothing. */
   session?: SessionState;
   visual?: Visual;

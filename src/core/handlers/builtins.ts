@@ -1,0 +1,56 @@
+/**
+ * Launch, help, stop, cancel, home, fallback and session end, as Amazon's certification expects:
+ * help ends with a question and keeps the session open; stop and cancel say goodbye and end;
+ * fallback says what the resident can ask and keeps any dialog in progress.
+ */
+import type { Reply } from '../reply';
+import { ask, tell } from '../replies';
+import { FALLBACK, LAUNCH, NO, SESSION_END, YES, type HandlerContext, type HandlerMap } from '../skill';
+import type { Turn } from '../turn';
+
+async function launch(turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  const profile = turn.userId ? await ctx.profiles.get(turn.userId) : undefined;
+  const key = profile?.address ? 'common:welcomeBack' : 'common:welcome';
+  return ask(ctx.t.speak(key, { council: ctx.info.name }), ctx.t.speak('common:welcomeReprompt'), { session: {} });
+}
+
+async function help(_turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  return ask(ctx.t.speak('common:help'), ctx.t.speak('common:helpReprompt'), { session: {} });
+}
+
+async function goodbye(_turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  return tell(ctx.t.speak('common:goodbye', { council: ctx.info.name }));
+}
+
+async function home(_turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  return ask(ctx.t.speak('common:home'), ctx.t.speak('common:welcomeReprompt'), { session: {} });
+}
+
+/** Keeps the dialog in progress, so the resident can simply try again. */
+async function fallback(turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  const inDialog = turn.session.dialog !== undefined;
+  const key = inDialog ? 'common:fallbackInDialog' : 'common:fallback';
+  return ask(ctx.t.speak(key), ctx.t.speak('common:fallbackReprompt'), { session: turn.session });
+}
+
+/** A yes or no with no question pending. */
+async function unexpectedYesNo(turn: Turn, ctx: HandlerContext): Promise<Reply> {
+  return ask(ctx.t.speak('common:nothingToConfirm'), ctx.t.speak('common:fallbackReprompt'), { session: turn.session });
+}
+
+/** The platform expects no speech after the session has ended. */
+async function sessionEnded(): Promise<Reply> {
+  return { speech: { parts: [] }, endSession: true, silent: true };
+}
+
+export const builtinHandlers: HandlerMap = {
+  [LAUNCH]: launch,
+  'AMAZON.HelpIntent': help,
+  'AMAZON.StopIntent': goodbye,
+  'AMAZON.CancelIntent': goodbye,
+  'AMAZON.NavigateHomeIntent': home,
+  [FALLBACK]: fallback,
+  [YES]: unexpectedYesNo,
+  [NO]: unexpectedYesNo,
+  [SESSION_END]: sessionEnded,
+};

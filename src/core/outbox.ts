@@ -1,0 +1,67 @@
+/**
+ * The report outbox: every report is written here before anyone tries to send it, so a council
+ * server that is down, slow or restarting never loses a resident's report. The handler makes the
+ * first attempt; a background sender retries whatever is still pending.
+ */
+import type { IssueReport, SubmitResult } from './council';
+
+/** pending: not yet accepted by the council; sent: accepted; rejected: the council refused it for good. */
+export type OutboxState = 'pending' | 'sent' | 'rejected';
+
+export interface OutboxEntry {
+  id: string;
+  /** One per resident and request, so a platform retry of the same request finds this entry. */
+  idempotencyKey: string;
+  userId: string;
+  report: IssueReport;
+  state: OutboxState;
+  /** Attempts made so far, successful or not. */
+  attempts: number;
+  /** When a sender may next try (also the end of the current attempt's lease). */
+  nextAttemptAt: Date;
+  createdAt: Date;
+  sentAt?: Date;
+  result?: SubmitResult;
+  /** The last failure, for council officers reading the outbox; never spoken. */
+  lastError?: string;
+}
+
+export interface NewOutboxEntry {
+  idempotencyKey: string;
+  userId: string;
+  report: IssueReport;
+  now: Date;
+  /** The caller sends it first: no background sender takes it before this. */
+  leaseUntil: Date;
+}
+
+export interface ReportOutbox {
+  /**
+   * Saves a report before any attempt to send it. With a key already saved it returns the entry
+   * already there and `created: false`, so a retried request never becomes a second report.
+   */
+  enqueue(entry: NewOutboxEntry): Promise<{ entry: OutboxEntry; created: boolean }>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  /**
+   * Takes up to `limit` pending entries due at `now`, oldest first, and leases them until
+   * `leaseUntil` so a second sender (or the next run) does not send them at the same time.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
+  markSent(id: string, result: SubmitResult, at: Date): Promise<void>;
+  /** The attempt failed for a reason that may pass (outage, timeout): try again at `retryAt`. */
+  markRetry(id: string, error: string, retryAt: Date): Promise<void>;
+  /** The council refused the report itself; it stays in the outbox, marked, for officers. */
+  markRejected(id: string, error: string, at: Date): Promise<void>;
+}
+
+/** The name under which the composition root puts the outbox in `SkillServices.extras`. */
+export const OUTBOX_EXTRA = 'outbox';
+
+/** The outbox the handlers were given, if any (see SkillServices.extras). */
+export function outboxFrom(extras: Record<string, unknown> | undefined): ReportOutbox | undefined {
+  const candidate = extras?.[OUTBOX_EXTRA];
+  if (candidate && typeof candidate === 'object' && 'enqueue' in candidate && 'claimDue' in candidate) {
+    return candidate as ReportOutbox;
+  }
+  return undefined;
+}
