@@ -1,0 +1,56 @@
+/**
+ * The Alexa adapter as one function: check the envelope, translate it into a Turn, let the skill
+ * handle it, translate the Reply out. The HTTP route, the Lambda entry and the simulator all call
+ * the same function, so what staff test is what residents get.
+ */
+import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { HttpClient, type HttpCall } from '../../connectors/http';
+import { silentLogger, type Logger } from '../../core/logger';
+import type { Skill } from '../../core/skill';
+import { checkEnvelope } from './check-envelope';
+import { toResponseEnvelope, type ToResponseOptions } from './to-response';
+import { toTurn } from './to-turn';
+
+export interface AlexaHandlerOptions extends ToResponseOptions {
+  logger?: Logger;
+  /** Time allowed for Alexa's own APIs (device address); a slow one means "ask by voice instead". */
+  deviceApiTimeoutMs?: number;
+  /** Told of every call to Alexa's APIs, for the simulator's panel and logs. */
+  onCall?: (call: HttpCall) => void;
+}
+
+/**
+ * Answers one Alexa request body (a parsed RequestEnvelope, checked before use). Throws InvalidAlexaRequestError when the body is not an Alexa
+ * request (the HTTP route answers 400); every failure inside the skill is already a spoken apology.
+ */
+export type AlexaHandler = (body: unknown) => Promise<ResponseEnvelope>;
+
+/** Builds the Alexa adapter around `skill`, on ask-sdk-core with a single request handler. */
+export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = {}): AlexaHandler {
+  const logger = options.logger ?? silentLogger;
+  // No retry: when the device cannot tell us the postcode, asking the resident is quicker.
+  const http = new HttpClient({ service: 'device', timeoutMs: options.deviceApiTimeoutMs ?? 2000, retries: 0, onCall: options.onCall });
+  const deps = { http, logger };
+
+  const handler: RequestHandler = {
+    canHandle: () => true,
+    async handle(input) {
+      const envelope = input.requestEnvelope;
+      const turn = toTurn(envelope, deps);
+      // Request types the skill has no use for (AudioPlayer events, System.ExceptionEncountered) get nothing.
+      if (!turn) return input.responseBuilder.getResponse();
+      if (envelope.request.type === 'SessionEndedRequest' && envelope.request.reason === 'ERROR') {
+        // Alexa ends the session with ERROR when our previous response was invalid: worth knowing.
+        logger.warn({ requestId: turn.requestId, error: envelope.request.error }, 'Alexa ended the session with an error');
+      }
+      const reply = await skill.handle(turn);
+      const out = toResponseEnvelope(reply, turn, options, input.responseBuilder);
+      input.attributesManager.setSessionAttributes(out.sessionAttributes ?? {});
+      return out.response;
+    },
+  };
+  const sdkSkill = SkillBuilders.custom().addRequestHandlers(handler).create();
+
+  return async (body) => sdkSkill.invoke(checkEnvelope(body));
+}

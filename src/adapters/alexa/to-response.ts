@@ -1,0 +1,106 @@
+/**
+ * Translate out: a Reply becomes an Alexa response, through ask-sdk-core's ResponseBuilder so the
+ * output follows the SDK's own rules (SSML wrapping, reprompt keeping the session open).
+ */
+import { ResponseFactory, type ResponseBuilder } from 'ask-sdk-core';
+import type { canfulfill, Intent, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
+import type { CanFulfil, NextStep, Reply } from '../../core/reply';
+import { isEmptySpeech, toSsml } from '../../core/speech';
+import type { SlotValue, Turn } from '../../core/turn';
+import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
+
+export interface ToResponseOptions {
+  /**
+   * Every slot of each intent, from the interaction model. Dialog directives then list all of
+   * the intent's slots in `updatedIntent`, as Alexa expects when the skill changes the intent.
+   */
+  intentSlots?: Record<string, string[]>;
+}
+
+const PERMISSIONS = { address: ADDRESS_PERMISSION, reminders: REMINDERS_PERMISSION } as const;
+
+/** The intent as Alexa should carry it into the next turn: our slots, spoken values first. */
+export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, options: ToResponseOptions = {}): Intent {
+  const names = [...new Set([...(options.intentSlots?.[name] ?? []), ...Object.keys(slots)])];
+  const alexaSlots: Record<string, Slot> = {};
+  for (const slotName of names) {
+    const value = slots[slotName]?.value ?? slots[slotName]?.id;
+    alexaSlots[slotName] = value === undefined
+      ? { name: slotName, confirmationStatus: 'NONE' }
+      : { name: slotName, value, confirmationStatus: 'NONE' };
+  }
+  return { name, confirmationStatus: 'NONE', slots: alexaSlots };
+}
+
+function addNextStep(builder: ResponseBuilder, next: NextStep, options: ToResponseOptions): void {
+  switch (next.type) {
+    case 'elicit-slot':
+      builder.addElicitSlotDirective(next.slot, toUpdatedIntent(next.intent, next.slots, options));
+      break;
+    case 'confirm-intent':
+      builder.addConfirmIntentDirective(toUpdatedIntent(next.intent, next.slots, options));
+      break;
+    case 'ask-permission':
+      builder.withAskForPermissionsConsentCard([PERMISSIONS[next.permission]]);
+      break;
+    case 'link-account':
+      builder.withLinkAccountCard();
+      break;
+  }
+}
+
+/**
+ * Alexa's answer to a name-free request. A slot's `canFulfill` is only YES or NO on Alexa, so a
+ * MAYBE there becomes NO: claiming a slot we may not fulfil would win requests we then fail.
+ */
+export function toCanFulfillIntent(canFulfil: CanFulfil | undefined): canfulfill.CanFulfillIntent {
+  if (!canFulfil) return { canFulfill: 'NO' };
+  const slots: Record<string, canfulfill.CanFulfillSlot> = {};
+  for (const [name, slot] of Object.entries(canFulfil.slots)) {
+    slots[name] = { canUnderstand: slot.canUnderstand, canFulfill: slot.canFulfill === 'YES' ? 'YES' : 'NO' };
+  }
+  return Object.keys(slots).length > 0 ? { canFulfill: canFulfil.canFulfill, slots } : { canFulfill: canFulfil.canFulfill };
+}
+
+/** Fills `builder` with the reply for `turn`, and returns the Response. */
+export function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder, options: ToResponseOptions = {}): Response {
+  // Alexa accepts no speech, card or directive after a session has ended.
+  if (turn.kind === 'session-end') return builder.getResponse();
+  if (turn.kind === 'can-fulfil') {
+    return builder.withCanFulfillIntent(toCanFulfillIntent(reply.canFulfil)).getResponse();
+  }
+  if (reply.silent) return builder.getResponse();
+
+  const dialogDirective = reply.next?.type === 'elicit-slot' || reply.next?.type === 'confirm-intent';
+  // Alexa refuses a dialog directive without speech; the reprompt is the same question, said simply.
+  const speech = dialogDirective && isEmptySpeech(reply.speech) ? reply.reprompt : reply.speech;
+  if (speech && !isEmptySpeech(speech)) builder.speak(toSsml(speech));
+  // A dialog directive waits for the resident's answer, so it always keeps the session open.
+  const endSession = reply.endSession && !dialogDirective;
+  if (!endSession && reply.reprompt && !isEmptySpeech(reply.reprompt)) builder.reprompt(toSsml(reply.reprompt));
+  if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
+  // One card per response: a consent or link card replaces a simple one.
+  if (reply.permissionCard) builder.withAskForPermissionsConsentCard([PERMISSIONS[reply.permissionCard]]);
+  if (reply.next) addNextStep(builder, reply.next, options);
+  builder.withShouldEndSession(endSession);
+  return builder.getResponse();
+}
+
+/** Session attributes for the next turn; Alexa carries them only while the session is open. */
+function sessionAttributes(reply: Reply, turn: Turn): Record<string, unknown> | undefined {
+  if (turn.kind === 'session-end' || turn.kind === 'can-fulfil') return undefined;
+  return { ...(reply.session ?? {}) };
+}
+
+/** The whole response envelope for `reply` (the simulator and tests use it without the SDK's dispatcher). */
+export function toResponseEnvelope(reply: Reply, turn: Turn, options: ToResponseOptions = {}, builder: ResponseBuilder = ResponseFactory.init()): ResponseEnvelope {
+  const envelope: ResponseEnvelope = { version: '1.0', response: buildResponse(reply, turn, builder, options) };
+  const attributes = sessionAttributes(reply, turn);
+  if (attributes) envelope.sessionAttributes = attributes;
+  return envelope;
+}
+
+/** An empty answer, for request types the skill does not handle. */
+export function emptyResponseEnvelope(): ResponseEnvelope {
+  return { version: '1.0', response: {} };
+}

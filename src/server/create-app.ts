@@ -1,0 +1,55 @@
+/**
+ * The HTTP face of the skill: Express 5 with the voice routes, the health check, and the places
+ * where the Google routes and the simulator are mounted.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import { requireSignatureHeaders, type AlexaRequestVerifier } from '../adapters/alexa';
+import { createAlexaEndpoint } from './alexa-endpoint';
+import type { Composition } from './composition';
+import { handleErrors, notFound } from './http-errors';
+
+/** Alexa's own limit on a request body. */
+export const MAX_BODY = '256kb';
+
+export interface AppOptions {
+  /** Accept unsigned Alexa requests (SKIP_REQUEST_VERIFICATION=1), for local testing only. */
+  skipRequestVerification?: boolean;
+  /** The Alexa verifier to use; defaults to the interim header check (see verify-request.ts). */
+  verifyAlexa?: AlexaRequestVerifier;
+}
+
+/** 415 before reading a byte of a body that is not JSON. */
+const requireJson: RequestHandler = (req, res, next) => {
+  if (req.is('application/json')) return next();
+  res.status(415).json({ error: 'Send the request as application/json.' });
+};
+
+function alexaRoute(composition: Composition, options: AppOptions): RequestHandler[] {
+  const verify = options.skipRequestVerification ? undefined : (options.verifyAlexa ?? requireSignatureHeaders());
+  const answer = createAlexaEndpoint(composition.alexa, { verify, logger: composition.logger });
+  // The raw bytes are kept: Amazon's signature covers them exactly as sent.
+  const readBody = express.raw({ type: () => true, limit: MAX_BODY });
+  const respond: RequestHandler = async (req, res) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const { status, json } = await answer({ headers: req.headers, body });
+    res.status(status).json(json);
+  };
+  return [requireJson, readBody, respond];
+}
+
+/** The Express app over a composition. Listening and shutting down are the entry file's job. */
+export function createApp(composition: Composition, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.post('/alexa', ...alexaRoute(composition, options));
+  // Google (issue 4) mounts here: app.use('/dialogflow/cx', ...) and app.use('/dialogflow/es', ...).
+  // The simulator (issue 5) mounts here: app.use('/simulator', ...).
+
+  app.use(notFound);
+  app.use(handleErrors(composition.logger));
+  return app;
+}
