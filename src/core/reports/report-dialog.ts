@@ -114,3 +114,18 @@ export function toIssueReport(draft: ReportDraft): IssueReport {
     uprn: draft.uprn,
   };
 }
+
+/** What the resident wants to change after saying no to the read-back, from their own words. */
+export function changeChoice(said: string | undefined): ReportSlot | 'cancel' | undefined {
+  const text = said?.toLowerCase() ?? '';
+  if (/\b(cancel|nothing|never mind|forget|don't send|do not send|stop|scrap)\b/.test(text)) return 'cancel';
+  if (/\b(descri\w*|details?|what i said|words|wording|message)\b/.test(text)) return 'description';
+  if (/\b(where|place|location|street|road|address|position|spot)\b/.test(text)) return 'location';
+  if (/\b(kind|type|sort|problem|issue|category|what it is)\b/.test(text)) return 'issueType';
+  return undefined;
+}
+
+/** "Outside my house", "by my front door": the resident means their saved address. */
+export function meansMyHome(location: string | undefined): boolean {
+  return /\b(my|our) (own )?(house|home|address|property|flat|door|front door|front|drive|driveway|gate|place)\b|\boutside mine\b/i.test(location ?? '');
+}

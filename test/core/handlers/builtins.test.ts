@@ -1,0 +1,79 @@
+import { resources } from '../../support/test-skill';
+import { Conversation, createTestSkill, heard } from '../../support/test-skill';
+import { createTurn } from '../../../src/core/turn';
+
+const welcomes = (resources['en-GB']?.common as { welcome: string[] }).welcome.map((w) => w.replace('{{council}}', 'Demo Borough Council'));
+
+describe('launch, help, stop, cancel, fallback and session end', () => {
+  it('welcomes with one of the locale\'s greetings, says what the skill can do, and asks a question', async () => {
+    const reply = await new Conversation(createTestSkill().skill).launch();
+    expect(welcomes).toContain(heard(reply));
+    expect(heard(reply)).toMatch(/\?$/);
+    expect(reply.endSession).toBe(false);
+    expect(heard({ ...reply, speech: reply.reprompt! })).toContain('when is my bin day');
+  });
+
+  it('help names a few things to say, ends with a question and keeps the session open', async () => {
+    const reply = await new Conversation(createTestSkill().skill).say('AMAZON.HelpIntent');
+    expect(heard(reply)).toMatch(/bin day.*pothole.*council tax.*\?$/);
+    expect(reply.endSession).toBe(false);
+    expect(reply.reprompt).toBeDefined();
+  });
+
+  it.each(['AMAZON.StopIntent', 'AMAZON.CancelIntent'])('%s says goodbye, asks nothing and ends', async (intent) => {
+    const reply = await new Conversation(createTestSkill().skill).say(intent);
+    expect(reply.endSession).toBe(true);
+    expect(heard(reply)).not.toContain('?');
+    expect(reply.reprompt).toBeUndefined();
+  });
+
+  it('fallback says what the resident can ask and keeps a dialog in progress', async () => {
+    const chat = new Conversation(createTestSkill().skill);
+    await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } });
+    const reply = await chat.say('AMAZON.FallbackIntent');
+    expect(heard(reply)).toMatch(/^Sorry, I didn't catch that/);
+    expect(reply.session?.dialog?.intent).toBe('SetAddressIntent');
+    expect(heard(await chat.say('SetAddressIntent', { houseNumber: { value: '12' } }))).toBe('Is that 12 High Street?');
+  });
+
+  it('an intent the skill does not know gets the fallback answer, not silence', async () => {
+    const reply = await new Conversation(createTestSkill().skill).say('OrderPizzaIntent');
+    expect(heard(reply)).toMatch(/^Sorry, I didn't catch that\. You can ask when your bin day is/);
+    expect(reply.endSession).toBe(false);
+  });
+
+  it('a "yes" with nothing to confirm gets a helpful question', async () => {
+    const reply = await new Conversation(createTestSkill().skill).say('AMAZON.YesIntent');
+    expect(heard(reply)).toMatch(/not sure what that's a yes or no to/);
+    expect(reply.endSession).toBe(false);
+  });
+
+  it('navigate home clears the dialog and asks what to do', async () => {
+    const chat = new Conversation(createTestSkill().skill);
+    await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } });
+    const reply = await chat.say('AMAZON.NavigateHomeIntent');
+    expect(reply.session?.dialog).toBeUndefined();
+    expect(heard(reply)).toMatch(/What would you like to do\?/);
+  });
+
+  it('a session-ended request gets a silent reply', async () => {
+    const { skill } = createTestSkill();
+    for (const endReason of ['USER_INITIATED', 'EXCEEDED_MAX_REPROMPTS', 'ERROR']) {
+      const reply = await skill.handle(createTurn({ kind: 'session-end', endReason }));
+      expect(reply).toMatchObject({ silent: true, endSession: true });
+    }
+  });
+
+  it('every reply that keeps the session open has a reprompt, and every reply that ends asks nothing', async () => {
+    const chat = new Conversation(createTestSkill().skill);
+    const replies = [
+      await chat.launch(), await chat.say('AMAZON.HelpIntent'), await chat.say('AMAZON.FallbackIntent'),
+      await chat.say('GetBinCollectionIntent'), await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } }),
+      await chat.say('AMAZON.StopIntent'),
+    ];
+    for (const reply of replies) {
+      if (reply.endSession) expect(heard(reply)).not.toMatch(/\?/);
+      else expect(reply.reprompt).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { createTranslators } from '../../src/core/i18n';
+import { money, toPlainText, toSsml } from '../../src/core/speech';
+
+const resources = { 'en-GB': { tax: { band: 'Band {{band}} is {{amount}} a year.', hello: ['Hi {{name}}.', 'Hello {{name}}.'] }, common: {} } };
+
+describe('translations', () => {
+  it('places speech parts such as money where the sentence puts them', () => {
+    const t = createTranslators(resources).forLocale('en-GB');
+    const speech = t.speak('tax:band', { band: 'D', amount: money(198012) });
+    expect(toPlainText(speech)).toBe('Band D is £1,980.12 a year.');
+    expect(toSsml(speech)).toContain('<sub alias="one thousand nine hundred and eighty pounds and twelve pence">');
+  });
+
+  it('picks among variants so what residents hear often is not always the same', () => {
+    const first = createTranslators(resources, { random: () => 0 }).forLocale('en-GB');
+    const last = createTranslators(resources, { random: () => 0.99 }).forLocale('en-GB');
+    expect(first.text('tax:hello', { name: 'Ann' })).toBe('Hi Ann.');
+    expect(last.text('tax:hello', { name: 'Ann' })).toBe('Hello Ann.');
+  });
+
+  it('falls back to en-GB for a locale it has no files for', () => {
+    const t = createTranslators(resources).forLocale('cy-GB');
+    expect(t.locale).toBe('en-GB');
+    expect(t.text('tax:band', { band: 'A', amount: '£1' })).toBe('Band A is £1 a year.');
+  });
+});
