@@ -1,0 +1,89 @@
+/**
+ * Bin collections from an iCalendar feed per property, the format many UK councils already
+ * publish for residents to subscribe to. Feeds are cached per property because schedules change
+ * rarely, so a slow council server slows only the first answer of the day.
+ */
+import type { BinCollections, Collection } from '../core/council';
+import { addDays, systemClock, type Clock } from '../core/dates';
+import type { Logger } from '../core/logger';
+import { HttpClient, redactUrl, type HttpCall } from './http';
+import { expandOccurrences } from './ics/expand-occurrences';
+import { compileStreamMatcher, type StreamWords } from './ics/match-streams';
+import { parseCalendar, type ParsedCalendar } from './ics/parse-calendar';
+import { StaleWhileErrorCache } from './ics/stale-while-error-cache';
+
+export interface IcsBinCollectionsOptions {
+  /** Feed address with `{uprn}` where the property goes. */
+  urlTemplate: string;
+  /** Bin streams and the words in event summaries (or categories) that mean them. */
+  streams: StreamWords[];
+  /** The council's zone (Europe/London): collection dates are local dates there. */
+  timeZone: string;
+  /** How long a fetched calendar is used without asking again. 0 asks every time. */
+  cacheMinutes: number;
+  clock?: Clock;
+  timeoutMs?: number;
+  onCall?: (call: HttpCall) => void;
+  /** The link residents subscribe to, when it differs from the feed the skill reads. */
+  publicUrlTemplate?: string;
+  /** Told (without property details) when a stale calendar is served because a refresh failed. */
+  logger?: Logger;
+}
+
+export class IcsBinCollections implements BinCollections {
+  private readonly http: HttpClient;
+  private readonly cache: StaleWhileErrorCache<ParsedCalendar>;
+  private readonly streamsOf: (text: string) => string[];
+  private readonly streamOrder: string[];
+
+  constructor(private readonly options: IcsBinCollectionsOptions) {
+    this.http = new HttpClient({ service: 'bins', timeoutMs: options.timeoutMs, onCall: options.onCall });
+    this.streamsOf = compileStreamMatcher(options.streams);
+    this.streamOrder = options.streams.map((stream) => stream.id);
+    this.cache = new StaleWhileErrorCache<ParsedCalendar>({
+      freshMs: options.cacheMinutes * 60_000,
+      clock: options.clock ?? systemClock,
+      // The UPRN stays out of the log: with a user id nearby it says where someone lives.
+      onStaleServed: (error) => options.logger?.warn(
+        { service: 'bins', error: (error as Error)?.name, status: (error as { status?: number })?.status },
+        'collection calendar refresh failed; serving the cached copy',
+      ),
+    });
+  }
+
+  async upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]> {
+    const calendar = await this.cache.get(uprn, () => this.fetchCalendar(uprn));
+    const occurrences = expandOccurrences(calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
+    const byDate = new Map<string, { streams: Set<string>; movedFrom?: string }>();
+    for (const occurrence of occurrences) {
+      const streams = this.streamsOf(occurrence.text);
+      // An event the config does not name (a "Christmas tree collection" notice) is not a bin day.
+      if (streams.length === 0) continue;
+      const day = byDate.get(occurrence.date) ?? { streams: new Set<string>() };
+      streams.forEach((stream) => day.streams.add(stream));
+      if (occurrence.movedFrom && !day.movedFrom) day.movedFrom = occurrence.movedFrom;
+      byDate.set(occurrence.date, day);
+    }
+    return [...byDate.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, day]) => {
+        const collection: Collection = { date, streams: this.streamOrder.filter((id) => day.streams.has(id)) };
+        if (day.movedFrom) collection.movedFrom = day.movedFrom;
+        return collection;
+      });
+  }
+
+  calendarUrl(uprn: string): string {
+    return fillTemplate(this.options.publicUrlTemplate ?? this.options.urlTemplate, uprn);
+  }
+
+  private async fetchCalendar(uprn: string): Promise<ParsedCalendar> {
+    const url = fillTemplate(this.options.urlTemplate, uprn);
+    const response = await this.http.request(url, { headers: { accept: 'text/calendar, text/plain;q=0.5' } });
+    return parseCalendar(response.text, redactUrl(url));
+  }
+}
+
+function fillTemplate(template: string, uprn: string): string {
+  return template.replaceAll('{uprn}', encodeURIComponent(uprn));
+}

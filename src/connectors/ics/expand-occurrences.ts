@@ -1,0 +1,98 @@
+/**
+ * Expands a parsed calendar into the local dates things happen on, in the council's time zone:
+ * RRULE and RDATE add dates, EXDATE and STATUS:CANCELLED remove them, RECURRENCE-ID overrides move them.
+ */
+import type ICAL from 'ical.js';
+import { addDays, localDate } from '../../core/dates';
+import type { CalendarEvent, ParsedCalendar } from './parse-calendar';
+
+/** One occurrence of one event, on a local date. */
+export interface Occurrence {
+  date: string;
+  /** SUMMARY and CATEGORIES, for matching to bin streams. */
+  text: string;
+  /** The date it would usually have been, when an override moved it. */
+  movedFrom?: string;
+}
+
+/** A collection moved by up to this many days from outside the window still lands inside it. */
+const MOVE_MARGIN_DAYS = 31;
+/** Guards against a rule so dense (or so old) that expanding it would stall the answer. */
+const MAX_ITERATIONS = 20_000;
+
+/** Occurrences with local dates in [fromDate, toDate), unsorted. */
+export function expandOccurrences(calendar: ParsedCalendar, fromDate: string, toDate: string, timeZone: string): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  const inWindow = (date: string) => date >= fromDate && date < toDate;
+  for (const event of calendar.events) {
+    if (isCancelled(event)) continue;
+    if (!event.isRecurring()) {
+      const date = toLocalDate(event.startDate, timeZone);
+      if (!inWindow(date)) continue;
+      const usual = event.recurrenceId ? toLocalDate(event.recurrenceId, timeZone) : date;
+      occurrences.push(withMove({ date, text: describe(event) }, usual));
+      continue;
+    }
+    const stopAt = addDays(toDate, MOVE_MARGIN_DAYS);
+    const startAt = addDays(fromDate, -MOVE_MARGIN_DAYS);
+    for (const recurrenceId of recurrenceIds(event)) {
+      const usual = toLocalDate(recurrenceId, timeZone);
+      if (usual >= stopAt) break;
+      if (usual < startAt) continue;
+      const details = event.getOccurrenceDetails(recurrenceId);
+      if (isCancelled(details.item)) continue;
+      const date = toLocalDate(details.startDate, timeZone);
+      if (inWindow(date)) occurrences.push(withMove({ date, text: describe(details.item) }, usual));
+    }
+  }
+  return occurrences;
+}
+
+/**
+ * The recurrence ids of a recurring event, in order. ical.js leaves out DTSTART when an event
+ * recurs by RDATE alone, though RFC 5545 counts DTSTART as the first instance: put it back.
+ */
+function* recurrenceIds(event: CalendarEvent): Generator<ICAL.Time> {
+  const iterator = event.iterator();
+  let first = true;
+  for (let i = 0; i < MAX_ITERATIONS; i++) {
+    const next = iterator.next();
+    if (!next) return;
+    if (first && next.compare(event.startDate) > 0 && !isExcluded(event, event.startDate)) yield event.startDate;
+    first = false;
+    yield next;
+  }
+}
+
+function isExcluded(event: CalendarEvent, time: ICAL.Time): boolean {
+  return event.component.getAllProperties('exdate')
+    .flatMap((property) => property.getValues() as ICAL.Time[])
+    .some((excluded) => excluded.compare(time) === 0);
+}
+
+function withMove(occurrence: Occurrence, usual: string): Occurrence {
+  return usual === occurrence.date ? occurrence : { ...occurrence, movedFrom: usual };
+}
+
+function isCancelled(event: CalendarEvent): boolean {
+  return String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
+}
+
+function describe(event: CalendarEvent): string {
+  const categories = event.component.getAllProperties('categories').flatMap((property) => property.getValues().map(String));
+  return [event.summary ?? '', ...categories].join(' ');
+}
+
+/**
+ * The local date of a calendar time. All-day dates and floating times are already local (a
+ * TZID without its VTIMEZONE also arrives floating: its wall-clock date is the one residents mean);
+ * zoned and UTC times are converted to the council's zone, so a 00:30 collection in October
+ * stays on its day across the clock change.
+ */
+export function toLocalDate(time: ICAL.Time, timeZone: string): string {
+  const floating = time.isDate || !time.zone || time.zone.tzid === 'floating';
+  if (floating) {
+    return `${String(time.year).padStart(4, '0')}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
+  }
+  return localDate(new Date(time.toUnixTime() * 1000), timeZone);
+}
