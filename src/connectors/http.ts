@@ -2,7 +2,8 @@
  * The one way connectors call council back ends: Node's built-in fetch with a timeout, a retry
  * for idempotent GETs, and typed errors that say who failed (see core/errors).
  */
-import { CouncilApiError, CouncilDataError, NetworkError, TimeoutError, type CouncilService } from '../core/errors';
+import { CouncilApiError, CouncilDataError, NetworkError, ServiceUnavailableError, TimeoutError, type CouncilService } from '../core/errors';
+import { CircuitBreaker } from './circuit-breaker';
 
 /** Alexa gives up at 8 s; 2.5 s leaves room for a retry and the apology. */
 export const DEFAULT_TIMEOUT_MS = 2500;
@@ -21,6 +22,10 @@ export interface HttpOptions {
   retries?: number;
   /** Told of every call, for the simulator's panel and logs. */
   onCall?: (call: HttpCall) => void;
+  /** Shared by every call of this client; pass `null` to call even a failing server every time. */
+  breaker?: CircuitBreaker | null;
+  /** Largest answer accepted; a council server answering more is answering garbage. */
+  maxResponseBytes?: number;
 }
 
 export interface RequestOptions {
@@ -42,16 +47,39 @@ export function redactUrl(url: string): string {
   return url.split('?')[0] ?? url;
 }
 
+/** Failures that say the server is in trouble (not that it refused this request). */
+function isServerTrouble(error: unknown): boolean {
+  return error instanceof NetworkError || error instanceof TimeoutError
+    || (error instanceof CouncilApiError && error.status >= 500);
+}
+
 export class HttpClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
+  private readonly breaker: CircuitBreaker | null;
+  private readonly maxBytes: number;
 
   constructor(private readonly options: HttpOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retries = options.retries ?? 1;
+    this.breaker = options.breaker === undefined ? new CircuitBreaker() : options.breaker;
+    this.maxBytes = options.maxResponseBytes ?? 5_000_000;
   }
 
   async request(url: string, request: RequestOptions = {}): Promise<HttpResponse> {
+    if (this.breaker && !this.breaker.allows()) throw new ServiceUnavailableError(this.options.service, redactUrl(url));
+    try {
+      const response = await this.withRetries(url, request);
+      this.breaker?.recordSuccess();
+      return response;
+    } catch (error) {
+      if (isServerTrouble(error)) this.breaker?.recordFailure();
+      else this.breaker?.recordSuccess();
+      throw error;
+    }
+  }
+
+  private async withRetries(url: string, request: RequestOptions): Promise<HttpResponse> {
     const method = request.method ?? 'GET';
     const attempts = method === 'GET' ? 1 + this.retries : 1;
     let lastError: unknown;
@@ -60,9 +88,7 @@ export class HttpClient {
         return await this.once(url, method, request);
       } catch (error) {
         lastError = error;
-        const retryable = error instanceof NetworkError || error instanceof TimeoutError
-          || (error instanceof CouncilApiError && error.status >= 500);
-        if (!retryable) throw error;
+        if (!isServerTrouble(error)) throw error;
       }
     }
     throw lastError;
@@ -101,6 +127,7 @@ export class HttpClient {
       throw new NetworkError(this.options.service, endpoint, error);
     }
     this.options.onCall?.({ method, url: endpoint, status: response.status, ms: performance.now() - started });
+    if (text.length > this.maxBytes) throw new CouncilDataError(this.options.service, endpoint, `answer larger than ${this.maxBytes} bytes`);
     if (!response.ok && !(request.acceptStatuses ?? []).includes(response.status)) {
       throw new CouncilApiError(this.options.service, response.status, endpoint, text.slice(0, 200));
     }
