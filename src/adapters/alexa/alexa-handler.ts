@@ -46,7 +46,8 @@ export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = 
       }
       const reply = await skill.handle(turn);
       const out = toResponseEnvelope(reply, turn, options, input.responseBuilder);
-      input.attributesManager.setSessionAttributes(out.sessionAttributes ?? {});
+      // Only a request inside a session can carry state to the next turn.
+      if (envelope.session) input.attributesManager.setSessionAttributes(out.sessionAttributes ?? {});
       return out.response;
     },
   };
