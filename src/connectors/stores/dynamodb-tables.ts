@@ -1,0 +1,42 @@
+/**
+ * The DynamoDB tables the skill keeps, defined once in dynamodb-tables.json in CloudFormation's
+ * `AWS::DynamoDB::Table` shape, so serverless.yml (`${file(...)}`) and the tests create exactly
+ * the same key schema, indexes and TTL attribute.
+ */
+import { CreateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import definitions from './dynamodb-tables.json';
+
+export type TableKind = keyof typeof definitions;
+
+/** The item attribute DynamoDB's TTL reads: epoch seconds after which the item may be deleted. */
+export const TTL_ATTRIBUTE = definitions.profiles.TimeToLiveSpecification.AttributeName;
+
+/** Index of pending outbox entries by when they are next due. */
+export const DUE_INDEX = 'due';
+/** Index of outbox entries by resident, for "delete my data". */
+export const BY_USER_INDEX = 'byUser';
+
+/** Table names when the council config names none. */
+export const DEFAULT_TABLE_NAMES: Record<TableKind, string> = {
+  profiles: 'council-voice-profiles',
+  outbox: 'council-voice-outbox',
+};
+
+/** The CreateTable request for a table of `kind` named `tableName` (TTL is a separate API call). */
+export function createTableInput(kind: TableKind, tableName: string): CreateTableCommandInput {
+  // TimeToLiveSpecification is CloudFormation-only; the CreateTable API takes the rest as is.
+  const { TimeToLiveSpecification: _ttl, ...table } = definitions[kind];
+  return { TableName: tableName, ...(table as Omit<CreateTableCommandInput, 'TableName'>) };
+}
+
+/** Creates the skill's tables, for tests and local DynamoDB-compatible servers; on AWS the deployment does it. */
+export async function createTables(client: DynamoDBClient, names: Record<TableKind, string>): Promise<void> {
+  for (const kind of Object.keys(names) as TableKind[]) {
+    await client.send(new CreateTableCommand(createTableInput(kind, names[kind])));
+  }
+}
+
+/** A TTL value: `at` plus `days`, in epoch seconds. */
+export function expiresAfter(at: Date, days: number): number {
+  return Math.floor(at.getTime() / 1000) + days * 86_400;
+}

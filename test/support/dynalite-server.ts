@@ -1,0 +1,46 @@
+/**
+ * A real DynamoDB-compatible server (dynalite) running in the test process, on a free loopback
+ * port, with the skill's tables created from the same definitions the deployment uses.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTables, type TableKind } from '../../src/connectors/stores/dynamodb-tables';
+
+// dynalite ships no types; this is the one call the tests make.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
+
+export interface LocalDynamo {
+  client: DynamoDBClient;
+  tables: Record<TableKind, string>;
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Starts dynalite and creates fresh, uniquely named tables. */
+export async function startLocalDynamo(): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  counter += 1;
+  const tables = { profiles: `profiles-${counter}`, outbox: `outbox-${counter}` };
+  await createTables(client, tables);
+  return {
+    client,
+    tables,
+    endpoint,
+    async stop() {
+      client.destroy();
+      await new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
