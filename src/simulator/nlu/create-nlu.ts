@@ -1,0 +1,154 @@
+/**
+ * The simulator's local NLU: understands a typed sentence the way the platforms would, from the
+ * same language model they are given. Deterministic: the same sentence, model and date always
+ * give the same answer.
+ */
+import type { LanguageModel } from '../../language-model/language-model';
+import { ANY_ORDER_SHARE, alignAnyOrder, alignInOrder, type Alignment } from './align';
+import { readSentence, type Sentence, type SlotReading } from './sentence';
+import { createSlotReaders } from './slot-types';
+import { compileModel, type Template } from './templates';
+import { upperBound } from './upper-bound';
+
+export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
+
+/** A slot as understood: the words heard, and the id and name they resolved to (custom types). */
+export interface NluSlot {
+  value: string;
+  id?: string;
+  name?: string;
+}
+
+export interface NluResult {
+  /** Confidence is 0–1: the share of the sentence and the best sample that matched. */
+  intent: { name: string; confidence: number };
+  /** Only the slots that were filled. */
+  slots: Record<string, NluSlot>;
+  /** The next-best intents, for staff to see what was nearly understood. */
+  alternatives: { name: string; confidence: number }[];
+  /** Why: the sample that matched best, and how. */
+  reason: { sample?: string; how: 'in order' | 'any order' | 'answer to a question' | 'below threshold' };
+}
+
+export interface NluOptions {
+  /** Clock for relative dates ("tomorrow"); the system clock by default. */
+  now?: () => Date;
+  /** The council's zone, for what "tomorrow" means. */
+  timeZone?: string;
+  /** Below this confidence a sentence is AMAZON.FallbackIntent. */
+  threshold?: number;
+}
+
+/** What the conversation so far says about the next sentence. */
+export interface NluContext {
+  /** The skill asked for this slot of this intent: a bare answer fills it. */
+  awaiting?: { intent: string; slot: string };
+}
+
+export interface Nlu {
+  understand(text: string, context?: NluContext): NluResult;
+  readonly model: LanguageModel;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+/** A sentence at least this sure of another intent is not an answer to the question asked. */
+const CLEAR_INTENT = 0.8;
+/** Templates that cannot reach this are not worth aligning, even as alternatives. */
+const WORTH_ALIGNING = 0.2;
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function toSlots(readings: Record<string, SlotReading>): Record<string, NluSlot> {
+  const slots: Record<string, NluSlot> = {};
+  for (const [name, r] of Object.entries(readings)) slots[name] = r.id ? { value: r.value, id: r.id, name: r.name } : { value: r.value };
+  return slots;
+}
+
+export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
+  const reference = { now: options.now ?? (() => new Date()), timeZone: options.timeZone ?? 'Europe/London' };
+  const readers = createSlotReaders(model.types, reference);
+  const compiled = compileModel(model, readers);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const slotTypes = new Map(model.intents.flatMap((intent) => intent.slots.map((s) => [`${intent.name}.${s.name}`, s.type] as const)));
+
+  function classify(sentence: Sentence): NluResult {
+    const bestByIntent = new Map<string, { alignment: Alignment; template: Template }>();
+    const present = new Uint8Array(compiled.lexicon.stemCount);
+    for (const id of sentence.stemIds) if (id >= 0) present[id] = 1;
+    // Most promising first, so weaker templates can be skipped once an intent has a good match.
+    const candidates = compiled.templates
+      .map((template, index) => ({ template, index, bound: upperBound(sentence, present, template) }))
+      .filter((c) => c.bound >= WORTH_ALIGNING)
+      .sort((a, b) => b.bound - a.bound || a.index - b.index);
+    for (const { template, bound } of candidates) {
+      const current = bestByIntent.get(template.intent);
+      if (current && bound <= current.alignment.score) continue;
+      let alignment = alignInOrder(sentence, template);
+      if (alignment.score < 0.999 && bound * ANY_ORDER_SHARE > alignment.score) {
+        const loose = alignAnyOrder(sentence, template);
+        if (loose.score > alignment.score) alignment = loose;
+      }
+      if (!current || alignment.score > current.alignment.score) bestByIntent.set(template.intent, { alignment, template });
+    }
+    const ranked = [...bestByIntent.entries()].sort((a, b) => b[1].alignment.score - a[1].alignment.score);
+    const [first, ...rest] = ranked;
+    const alternatives = rest.slice(0, 3).map(([name, best]) => ({ name, confidence: round(best.alignment.score) }));
+    if (!first || first[1].alignment.score < threshold) {
+      const nearest = first ? [{ name: first[0], confidence: round(first[1].alignment.score) }, ...alternatives.slice(0, 2)] : [];
+      return {
+        intent: { name: FALLBACK_INTENT, confidence: round(1 - (first?.[1].alignment.score ?? 0)) },
+        slots: {},
+        alternatives: nearest,
+        reason: { how: 'below threshold' },
+      };
+    }
+    const [name, best] = first;
+    return {
+      intent: { name, confidence: round(best.alignment.score) },
+      slots: toSlots(best.alignment.slots),
+      alternatives,
+      reason: { sample: best.template.sample, how: best.alignment.inOrder ? 'in order' : 'any order' },
+    };
+  }
+
+  /** The sentence read as a bare answer to the slot asked for ("12", "the green one", "it's 12"). */
+  function readAnswer(sentence: Sentence, intent: string, slot: string): SlotReading | undefined {
+    const reader = readers.get(slotTypes.get(`${intent}.${slot}`) ?? '');
+    if (!reader) return undefined;
+    const n = sentence.words.length;
+    let from = 0;
+    let to = n;
+    while (from < to && sentence.filler[from]) from++;
+    while (to > from && sentence.filler[to - 1]) to--;
+    let best: SlotReading | undefined;
+    // Allow a short lead-in ("it's", "it is", "that's", "I think it's"): each skipped word costs a little.
+    for (let start = from; start < Math.min(to, from + 4); start++) {
+      const reading = to - start <= reader.maxTokens ? reader.read(sentence, start, to) : undefined;
+      const quality = reading ? reading.quality * (1 - 0.05 * (start - from)) : 0;
+      if (reading && quality > (best?.quality ?? 0)) best = { ...reading, quality };
+    }
+    return best;
+  }
+
+  return {
+    model,
+    understand(text, context = {}) {
+      const sentence = readSentence(text, compiled.lexicon);
+      const result = classify(sentence);
+      const awaiting = context.awaiting;
+      if (!awaiting || result.intent.name === awaiting.intent) return result;
+      const answer = readAnswer(sentence, awaiting.intent, awaiting.slot);
+      if (!answer || answer.quality < threshold) return result;
+      const clearlyElse = result.intent.name !== FALLBACK_INTENT && result.intent.confidence >= CLEAR_INTENT && result.intent.confidence > answer.quality;
+      if (clearlyElse) return result;
+      return {
+        intent: { name: awaiting.intent, confidence: round(answer.quality) },
+        slots: toSlots({ [awaiting.slot]: answer }),
+        alternatives: result.intent.name === FALLBACK_INTENT ? result.alternatives : [result.intent, ...result.alternatives.slice(0, 2)],
+        reason: { how: 'answer to a question' },
+      };
+    },
+  };
+}

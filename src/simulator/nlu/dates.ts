@@ -1,0 +1,91 @@
+/**
+ * Dates as residents say them ("tomorrow", "next Tuesday", "the 3rd of December"), read by
+ * chrono-node in the council's time zone and given as the platforms give them: `YYYY-MM-DD`
+ * for a day, `YYYY-Www` for a week, `YYYY-Www-WE` for a weekend (as AMAZON.DATE does).
+ */
+import * as chrono from 'chrono-node';
+import type { Sentence } from './sentence';
+
+export interface DateSpan {
+  from: number;
+  to: number;
+  value: string;
+}
+
+export interface DateReference {
+  now: () => Date;
+  timeZone: string;
+}
+
+/** Words without which a sentence has no date, so chrono (the slow part) is not asked. */
+const DATE_WORDS = new Set([
+  'today', 'tomorrow', 'tonight', 'yesterday', 'week', 'weekend', 'fortnight', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december', 'christmas', 'days',
+]);
+
+function mayHoldDate(words: string[]): boolean {
+  return words.some((w) => DATE_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)$/.test(w) || /^\d{1,2}\/\d{1,2}/.test(w));
+}
+
+/** `YYYY-Www` for the ISO week holding a local date. */
+export function isoWeek(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  // The ISO week belongs to the year of its Thursday.
+  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The council's wall-clock time at `now`, as a Date whose UTC fields show it. chrono then works
+ * in UTC, so "tomorrow" is the council's tomorrow whatever zone the server runs in.
+ */
+function wallClock(now: Date, timeZone: string): Date {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, Number(p.value)]));
+  return new Date(Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0));
+}
+
+function pad(n: number | null): string {
+  return String(n ?? 0).padStart(2, '0');
+}
+
+/** Every date the sentence mentions, as token spans, cached on the sentence. */
+export function findDates(sentence: Sentence, reference: DateReference): DateSpan[] {
+  const cached = sentence.scratch.get('dates') as DateSpan[] | undefined;
+  if (cached) return cached;
+  const spans: DateSpan[] = [];
+  if (mayHoldDate(sentence.words)) {
+    // Parse the comparable words joined by single spaces, so offsets map back to tokens.
+    const starts: number[] = [];
+    let joined = '';
+    sentence.words.forEach((word, i) => {
+      if (i > 0) joined += ' ';
+      starts.push(joined.length);
+      joined += word;
+    });
+    const results = chrono.en.GB.parse(joined, { instant: wallClock(reference.now(), reference.timeZone), timezone: 'UTC' });
+    for (const result of results) {
+      const from = starts.findIndex((s) => s >= result.index);
+      const end = result.index + result.text.length;
+      let to = from;
+      while (to < starts.length && (starts[to] ?? Infinity) < end) to++;
+      if (from < 0 || to <= from) continue;
+      const start = result.start;
+      const day = `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+      const saysWeek = / week(end)?$/.test(result.text) && !start.isCertain('weekday');
+      const value = !saysWeek ? day : result.text.endsWith('weekend') ? `${isoWeek(day)}-WE` : isoWeek(day);
+      spans.push({ from, to, value });
+    }
+  }
+  sentence.scratch.set('dates', spans);
+  return spans;
+}

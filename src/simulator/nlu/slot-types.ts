@@ -1,0 +1,181 @@
+/**
+ * How each slot type recognises its values in a span of a sentence. Types with values resolve
+ * to ids as Alexa's entity resolution does; free-form types judge a span by the shape of their
+ * examples; the neutral built-ins read numbers and dates.
+ */
+import { normalisePostcode } from '../../core/postcode';
+import type { SlotType } from '../../language-model/language-model';
+import { findDates, type DateReference } from './dates';
+import { FILLER_WORDS } from './fillers';
+import { isNumberWord, readNumber } from './numbers';
+import { spanCertainty, spanStems, spanWords, type Sentence, type SlotReading } from './sentence';
+import { sourceText, stem, tokenise } from './text';
+
+export interface SlotReader {
+  type: string;
+  /** The longest span worth trying. */
+  maxTokens: number;
+  /** How much a filled slot of this type weighs against the sample's words. */
+  weight: number;
+  /** Free-form: any words can fill it, so it never counts as strongly as a resolved value. */
+  freeForm: boolean;
+  read(sentence: Sentence, from: number, to: number): SlotReading | undefined;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'that', 'this']);
+
+/** Values and synonyms keyed by their words, then by their stems. */
+function createValueReader(type: SlotType): SlotReader {
+  const byWords = new Map<string, { id: string; name: string }>();
+  const byStems = new Map<string, { id: string; name: string }>();
+  let maxTokens = 1;
+  for (const value of type.values ?? []) {
+    for (const phrase of [value.name, value.id.replace(/_/g, ' '), ...value.synonyms]) {
+      const words = tokenise(phrase).tokens.map((t) => t.word);
+      if (words.length === 0) continue;
+      maxTokens = Math.max(maxTokens, words.length + 1);
+      const entry = { id: value.id, name: value.name };
+      if (!byWords.has(words.join(' '))) byWords.set(words.join(' '), entry);
+      const stems = words.map(stem).join(' ');
+      if (!byStems.has(stems)) byStems.set(stems, entry);
+    }
+  }
+  function lookup(words: string[], stems: string[]): { id: string; name: string; quality: number } | undefined {
+    const exact = byWords.get(words.join(' '));
+    if (exact) return { ...exact, quality: 1 };
+    const near = byStems.get(stems.join(' '));
+    return near && { ...near, quality: 0.9 };
+  }
+  return {
+    type: type.name,
+    maxTokens,
+    weight: 1.5,
+    freeForm: false,
+    read(sentence, from, to) {
+      const words = spanWords(sentence, from, to);
+      const stems = spanStems(sentence, from, to);
+      let found = lookup(words, stems);
+      // "the recycling", "my green bin": an article before a value is still the value.
+      if (!found && words.length > 1 && ARTICLES.has(words[0] ?? '')) {
+        const rest = lookup(words.slice(1), stems.slice(1));
+        if (rest) found = { ...rest, quality: rest.quality * 0.95 };
+      }
+      if (!found) return undefined;
+      return { quality: found.quality * spanCertainty(sentence, from, to), value: sourceText(sentence.text, from, to), id: found.id, name: found.name };
+    },
+  };
+}
+
+type Shape = 'number' | 'mixed' | 'words';
+
+function shapeOf(words: string[]): Shape {
+  if (readNumber(words) !== undefined) return 'number';
+  return words.some((w) => /\d/.test(w)) ? 'mixed' : 'words';
+}
+
+/** True when a free-form span starts or ends with a word no value would start or end with. */
+function hasLooseEnds(sentence: Sentence, from: number, to: number): boolean {
+  const first = sentence.words[from] ?? '';
+  const last = sentence.words[to - 1] ?? '';
+  return sentence.filler[from] === true || sentence.filler[to - 1] === true
+    || FILLER_WORDS.has(first) || FILLER_WORDS.has(last) || ['and', 'is', 'of', 'to'].includes(last);
+}
+
+/** A free-form type: a span is likelier a value when it has the shape most examples have. */
+function createExampleReader(type: SlotType): SlotReader {
+  const examples = (type.examples ?? []).map((e) => tokenise(e).tokens.map((t) => t.word));
+  const known = new Set(examples.map((e) => e.join(' ')));
+  const shares: Record<Shape, number> = { number: 0, mixed: 0, words: 0 };
+  for (const example of examples) shares[shapeOf(example)] += 1 / Math.max(1, examples.length);
+  const maxTokens = Math.max(3, ...examples.map((e) => e.length)) + 3;
+  return {
+    type: type.name,
+    maxTokens,
+    weight: 1,
+    freeForm: true,
+    read(sentence, from, to) {
+      if (hasLooseEnds(sentence, from, to)) return undefined;
+      const words = spanWords(sentence, from, to);
+      const quality = known.has(words.join(' ')) ? 0.95 : 0.3 + 0.6 * shares[shapeOf(words)];
+      return { quality, value: sourceText(sentence.text, from, to) };
+    },
+  };
+}
+
+/** A free-form type whose examples are all UK postcodes: only a whole valid postcode fits. */
+function createPostcodeReader(type: SlotType): SlotReader {
+  return {
+    type: type.name,
+    maxTokens: 10,
+    weight: 1.5,
+    freeForm: false,
+    read(sentence, from, to) {
+      if (hasLooseEnds(sentence, from, to) || ['postcode', 'post', 'code', 'my', 'it', 'the'].includes(sentence.words[from] ?? '')) return undefined;
+      // Cheap checks first: a postcode has a digit, and no long ordinary words.
+      let digit = false;
+      for (let i = from; i < to; i++) {
+        const word = sentence.words[i] ?? '';
+        if (/\d/.test(word) || isNumberWord(word)) digit = true;
+        else if (word.length > 8) return undefined;
+      }
+      if (!digit) return undefined;
+      const value = sourceText(sentence.text, from, to);
+      return normalisePostcode(value) ? { quality: 1, value } : undefined;
+    },
+  };
+}
+
+function isPostcodeType(type: SlotType): boolean {
+  const examples = type.examples ?? [];
+  return examples.length > 0 && examples.every((e) => normalisePostcode(e) !== undefined);
+}
+
+const numberReader: SlotReader = {
+  type: 'NUMBER',
+  maxTokens: 6,
+  weight: 1.2,
+  freeForm: false,
+  read(sentence, from, to) {
+    const value = readNumber(spanWords(sentence, from, to));
+    return value === undefined ? undefined : { quality: 1, value };
+  },
+};
+
+function createDateReader(reference: DateReference): SlotReader {
+  return {
+    type: 'DATE',
+    maxTokens: 6,
+    weight: 1.2,
+    freeForm: false,
+    read(sentence, from, to) {
+      const span = findDates(sentence, reference).find((d) => d.from === from && d.to === to);
+      return span && { quality: 1, value: span.value };
+    },
+  };
+}
+
+const freeTextReader: SlotReader = {
+  type: 'FREE_TEXT',
+  maxTokens: 30,
+  weight: 0.8,
+  freeForm: true,
+  read(sentence, from, to) {
+    if (hasLooseEnds(sentence, from, to)) return undefined;
+    return { quality: 0.45, value: sourceText(sentence.text, from, to) };
+  },
+};
+
+/** A reader for every slot type the model uses, by type name. */
+export function createSlotReaders(types: Record<string, SlotType>, reference: DateReference): Map<string, SlotReader> {
+  const readers = new Map<string, SlotReader>([
+    ['NUMBER', numberReader],
+    ['DATE', createDateReader(reference)],
+    ['FREE_TEXT', freeTextReader],
+  ]);
+  for (const type of Object.values(types)) {
+    if (type.values && type.values.length > 0) readers.set(type.name, createValueReader(type));
+    else if (isPostcodeType(type)) readers.set(type.name, createPostcodeReader(type));
+    else readers.set(type.name, createExampleReader(type));
+  }
+  return readers;
+}
