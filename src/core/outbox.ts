@@ -52,6 +52,32 @@ export interface ReportOutbox {
   markRetry(id: string, error: string, retryAt: Date): Promise<void>;
   /** The council refused the report itself; it stays in the outbox, marked, for officers. */
   markRejected(id: string, error: string, at: Date): Promise<void>;
+  /**
+   * "Delete my data": every entry of `userId` that has left the queue (sent or rejected) loses
+   * what identifies the resident or repeats their words — user id, idempotency key, and the
+   * report's location, description, attributes, UPRN and coordinates (see scrubbedReport). An
+   * entry still pending is left whole, because the resident was promised it would be sent, and is
+   * marked so that markSent or markRejected scrubs it the moment it leaves the queue.
+   */
+  forgetUser(userId: string): Promise<ForgetOutcome>;
+}
+
+export interface ForgetOutcome {
+  /** Entries whose personal data was removed now. */
+  scrubbed: number;
+  /** Entries still waiting to reach the council, to be scrubbed once they do. */
+  stillSending: number;
+}
+
+/** The idempotency key a scrubbed entry carries instead of the one naming the resident. */
+export const FORGOTTEN_KEY_PREFIX = 'forgotten|';
+
+/**
+ * What is left of a report once its resident has asked to be forgotten: the kind of problem, for
+ * the council's counts, and nothing that says where, who or what they said.
+ */
+export function scrubbedReport(report: IssueReport): IssueReport {
+  return { issueType: report.issueType, location: '', description: '' };
 }
 
 /** The name under which the composition root puts the outbox in `SkillServices.extras`. */
