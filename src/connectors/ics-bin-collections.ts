@@ -30,9 +30,18 @@ export interface IcsBinCollectionsOptions {
   logger?: Logger;
 }
 
+/** A fetched feed, with the answers already worked out from it (most questions are "from today"). */
+interface CachedFeed {
+  calendar: ParsedCalendar;
+  answers: Map<string, Collection[]>;
+}
+
+/** Distinct windows remembered per feed: today and tomorrow, for a few window lengths. */
+const MAX_ANSWERS_PER_FEED = 16;
+
 export class IcsBinCollections implements BinCollections {
   private readonly http: HttpClient;
-  private readonly cache: StaleWhileErrorCache<ParsedCalendar>;
+  private readonly cache: StaleWhileErrorCache<CachedFeed>;
   private readonly streamsOf: (text: string) => string[];
   private readonly streamOrder: string[];
 
@@ -40,7 +49,7 @@ export class IcsBinCollections implements BinCollections {
     this.http = new HttpClient({ service: 'bins', timeoutMs: options.timeoutMs, onCall: options.onCall });
     this.streamsOf = compileStreamMatcher(options.streams);
     this.streamOrder = options.streams.map((stream) => stream.id);
-    this.cache = new StaleWhileErrorCache<ParsedCalendar>({
+    this.cache = new StaleWhileErrorCache<CachedFeed>({
       freshMs: options.cacheMinutes * 60_000,
       clock: options.clock ?? systemClock,
       // The UPRN stays out of the log: with a user id nearby it says where someone lives.
@@ -52,7 +61,19 @@ export class IcsBinCollections implements BinCollections {
   }
 
   async upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]> {
-    const calendar = await this.cache.get(uprn, () => this.fetchCalendar(uprn));
+    const feed = await this.cache.get(uprn, () => this.fetchFeed(uprn));
+    const key = `${fromDate}/${days}`;
+    let answer = feed.answers.get(key);
+    if (!answer) {
+      answer = this.collectionsFrom(feed.calendar, fromDate, days);
+      if (feed.answers.size >= MAX_ANSWERS_PER_FEED) feed.answers.clear();
+      feed.answers.set(key, answer);
+    }
+    // Copies, so a caller that edits its answer cannot change the next resident's.
+    return answer.map((collection) => ({ ...collection, streams: [...collection.streams] }));
+  }
+
+  private collectionsFrom(calendar: ParsedCalendar, fromDate: string, days: number): Collection[] {
     const occurrences = expandOccurrences(calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
     const byDate = new Map<string, { streams: Set<string>; movedFrom?: string }>();
     for (const occurrence of occurrences) {
@@ -77,10 +98,10 @@ export class IcsBinCollections implements BinCollections {
     return fillTemplate(this.options.publicUrlTemplate ?? this.options.urlTemplate, uprn);
   }
 
-  private async fetchCalendar(uprn: string): Promise<ParsedCalendar> {
+  private async fetchFeed(uprn: string): Promise<CachedFeed> {
     const url = fillTemplate(this.options.urlTemplate, uprn);
     const response = await this.http.request(url, { headers: { accept: 'text/calendar, text/plain;q=0.5' } });
-    return parseCalendar(response.text, redactUrl(url));
+    return { calendar: parseCalendar(response.text, redactUrl(url)), answers: new Map() };
   }
 }
 

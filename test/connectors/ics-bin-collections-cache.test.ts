@@ -108,6 +108,15 @@ describe('caching collection calendars per property', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('gives each caller its own answer, so one that edits it cannot change the next', async () => {
+    nock(COUNCIL).get(FEED_PATH).once().reply(200, fridayRound);
+    const { nextFriday } = setUp(60);
+    const first = await nextFriday();
+    first[0]?.streams.reverse();
+    first.pop();
+    expect(await nextFriday()).toEqual([{ date: '2026-11-27', streams: ['REFUSE', 'FOOD'] }]);
+  });
+
   it('asks every time when caching is switched off', async () => {
     const scope = nock(COUNCIL).get(FEED_PATH).twice().reply(200, fridayRound);
     const { calls, nextFriday } = setUp(0);
