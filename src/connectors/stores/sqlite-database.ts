@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { ensureOutboxTable } from './sqlite-outbox';
 import { ensureProfilesTable } from './sqlite-profile-store';
 
 export type { Database };
@@ -16,7 +17,7 @@ export type Migration = (db: Database) => void;
  * Every table the skill keeps, in the order they are created. A new store adds its own
  * `ensure…Table` here; each store also calls its own on construction, so either way works.
  */
-export const migrations: Migration[] = [ensureProfilesTable];
+export const migrations: Migration[] = [ensureProfilesTable, ensureOutboxTable];
 
 /** The database file inside `dataDir`. */
 export const DATABASE_FILE = 'council-voice.sqlite';
