@@ -15,6 +15,36 @@ const streamSchema = z.object({
   match: z.array(z.string().min(1)).min(1),
 });
 
+/** A header Dialogflow sends with every call; the value is a secret, so at least 16 characters. */
+const secretHeaderSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name, e.g. X-Council-Voice-Secret'),
+  value: z.string().min(16, 'use a random secret of at least 16 characters'),
+});
+
+/** Who may call the voice routes (issue 6). Values are usually ${ENV} references. */
+const securitySchema = z.object({
+  alexa: z.object({
+    /** Our skill ids (amzn1.ask.skill.…); requests for any other skill are refused. */
+    skillIds: z.array(z.string().min(1)).min(1),
+  }).optional(),
+  dialogflow: z.object({
+    cx: z.object({
+      /** The audience the CX webhook's ID token is minted for (usually the webhook URL). */
+      audience: z.string().min(1).optional(),
+      /** The Dialogflow service agent the ID token must name. */
+      serviceAccountEmail: z.email().optional(),
+      secretHeader: secretHeaderSchema.optional(),
+    }).refine((cx) => (cx.audience === undefined) === (cx.serviceAccountEmail === undefined), {
+      // An ID token for our audience from any Google account would pass without the email check.
+      message: 'set audience and serviceAccountEmail together',
+    }).optional(),
+    es: z.object({
+      header: secretHeaderSchema.optional(),
+      basicAuth: z.object({ username: z.string().min(1), password: z.string().min(16, 'use a random password of at least 16 characters') }).optional(),
+    }).optional(),
+  }).optional(),
+});
+
 export const councilConfigSchema = z.object({
   council: z.object({
     name: z.string().min(1),
@@ -80,6 +110,8 @@ export const councilConfigSchema = z.object({
     region: z.string().optional(),
     endpoint: url.optional(),
   }).default({ kind: 'sqlite' }),
+  /** Who may call the voice routes; see the comments in councils/demo-council.yaml. */
+  security: securitySchema.optional(),
 }).passthrough();
 
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;
