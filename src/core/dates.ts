@@ -10,9 +10,17 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date in `timeZone` at instant `at`, as `YYYY-MM-DD`. */
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  // Building a formatter costs far more than using one; a council has one zone.
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

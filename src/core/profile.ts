@@ -16,6 +16,8 @@ export interface ResidentProfile {
   lastReport?: { reference?: string; token?: string; outboxId?: string };
   /** Reminders this skill created, so "stop my bin reminders" deletes only ours. */
   reminderIds?: string[];
+  /** The collection date of the last reminder set, so the skill can offer to renew them. */
+  remindersUntil?: string;
 }
 
 export interface ProfileStore {

@@ -54,6 +54,8 @@ export interface Skill {
 export interface SkillOptions {
   /** Answer with an apology if handling takes longer than this (Alexa gives up at 8 s). */
   deadlineMs?: number;
+  /** Say "just checking with the council" if the answer is not ready by then, where the platform can. */
+  progressAfterMs?: number;
 }
 
 class DeadlineExceeded extends Error {}
@@ -93,11 +95,13 @@ function apologyFor(error: unknown, t: Translator, info: CouncilInfo, session: S
     reprompt: question,
     endSession: false,
     session: { ...session, dialog: undefined },
+    failed: true,
   };
 }
 
 export function createSkill(handlers: HandlerMap, services: SkillServices, options: SkillOptions = {}): Skill {
   const deadlineMs = options.deadlineMs ?? 6500;
+  const progressAfterMs = options.progressAfterMs ?? 1000;
 
   async function run(key: string, turn: Turn, t: Translator): Promise<Reply> {
     const handler = handlers[key] ?? handlers[FALLBACK];
@@ -114,6 +118,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
     const t = services.translators.forLocale(incoming.locale);
     const { key, turn } = routeKey(incoming, handlers);
     let timer: NodeJS.Timeout | undefined;
+    const progress = startProgress(turn, t, progressAfterMs, services.logger);
     try {
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeadlineExceeded(`handler ${key} exceeded ${deadlineMs} ms`)), deadlineMs);
@@ -126,10 +131,23 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
       return apologyFor(error, t, services.info, turn.session);
     } finally {
       clearTimeout(timer);
+      clearTimeout(progress);
     }
   }
 
   return { handle, intents: Object.keys(handlers) };
+}
+
+/**
+ * A slow back end should not leave the resident in silence: once `afterMs` passes, the platform
+ * (Alexa's progressive response) says a holding line while the answer is still being fetched.
+ */
+function startProgress(turn: Turn, t: Translator, afterMs: number, logger: Logger): NodeJS.Timeout | undefined {
+  const send = turn.device.sendProgress;
+  if (!send || turn.kind !== 'intent') return undefined;
+  return setTimeout(() => {
+    send(t.text('common:progress')).catch((error: unknown) => logger.warn({ err: error }, 'progressive response failed'));
+  }, afterMs);
 }
 
 /** Certification: every reply that keeps the session open carries a reprompt. */

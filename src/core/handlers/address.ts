@@ -7,7 +7,7 @@ import { addressDialogData, addressSession, SET_ADDRESS, slimAddress, type Addre
 import { matchHouse } from '../address/match-house';
 import type { Address } from '../council';
 import { normalisePostcode } from '../postcode';
-import type { SavedAddress } from '../profile';
+import type { ResidentProfile, SavedAddress } from '../profile';
 import type { Reply } from '../reply';
 import { ask, listOf } from '../replies';
 import type { SessionState } from '../session';
@@ -24,9 +24,9 @@ type Resume = { intent: string; slots: Record<string, SlotValue> };
  * The resident's saved address, or a reply that starts the address dialog and will resume
  * `resume` once the address is confirmed.
  */
-export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Resume): Promise<{ address: SavedAddress } | { reply: Reply }> {
+export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Resume): Promise<{ address: SavedAddress; profile: ResidentProfile } | { reply: Reply }> {
   const profile = turn.userId ? await ctx.profiles.get(turn.userId) : undefined;
-  if (profile?.address) return { address: profile.address };
+  if (profile?.address) return { address: profile.address, profile };
   return { reply: await startAddressDialog(turn, ctx, resume) };
 }
 

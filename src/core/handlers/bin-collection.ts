@@ -5,21 +5,22 @@ import { collectionsCard, collectionsVisual, describeNext, sayBins, streamsOf } 
 import { sayWhen } from '../bins/speak-dates';
 import type { Collection } from '../council';
 import { isIsoDate, localDate, longDate } from '../dates';
-import type { SavedAddress } from '../profile';
+import type { ResidentProfile, SavedAddress } from '../profile';
 import type { Reply } from '../reply';
 import { ask } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
 import { requireAddress } from './address';
+import { renewalHint } from './bin-reminders';
 
 export const GET_BIN_COLLECTION = 'GetBinCollectionIntent';
 
 /** Four weeks covers alternate-week and fortnightly streams, with room for a holiday move. */
 const LOOKAHEAD_DAYS = 28;
 
-function answer(speech: Speech, ctx: HandlerContext, more: Partial<Reply> = {}): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('bins:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), { session: {}, ...more });
+function answer(speech: Speech, ctx: HandlerContext, more: Partial<Reply> = {}, hint?: Speech): Reply {
+  return ask(joinSpeech(speech, hint, ctx.t.speak('bins:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), { session: {}, ...more });
 }
 
 /** "Is my bin collected tomorrow?" — yes or no first, then the detail. */
@@ -39,9 +40,10 @@ function answerForDate(date: string, streamId: string | undefined, collections: 
   return t.speak('bins:noOnDate', { when, next: sayWhen(next.date, today, t), bins: sayBins(streamsOf(next, info.binStreams), t) });
 }
 
-async function answerBinDay(turn: Turn, ctx: HandlerContext, address: SavedAddress): Promise<Reply> {
+async function answerBinDay(turn: Turn, ctx: HandlerContext, profile: ResidentProfile, address: SavedAddress): Promise<Reply> {
   const { t, info } = ctx;
   const today = localDate(ctx.clock.now(), info.timeZone);
+  const hint = renewalHint(profile.remindersUntil, today, ctx);
   const collections = await ctx.council.bins.upcomingCollections(address.uprn, today, LOOKAHEAD_DAYS);
   const streamId = turn.slots.binType?.id;
   const stream = info.binStreams.find((s) => s.id === streamId);
@@ -54,21 +56,21 @@ async function answerBinDay(turn: Turn, ctx: HandlerContext, address: SavedAddre
   const visual = turn.device.hasScreen ? collectionsVisual(collections, info.binStreams, today, t) : undefined;
   const date = turn.slots.date?.value;
   if (date && isIsoDate(date)) {
-    return answer(answerForDate(date, stream?.id, collections, today, ctx), ctx, { card, visual });
+    return answer(answerForDate(date, stream?.id, collections, today, ctx), ctx, { card, visual }, hint);
   }
   if (stream) {
     const first = relevant[0] as Collection;
     const speech = [t.speak('bins:nextOfStream', { bins: stream.container, when: sayWhen(first.date, today, t) })];
     if (first.movedFrom) speech.push(t.speak('bins:moved', { usual: longDate(first.movedFrom, t.locale) }));
-    return answer(joinSpeech(...speech), ctx, { card, visual });
+    return answer(joinSpeech(...speech), ctx, { card, visual }, hint);
   }
-  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual });
+  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual }, hint);
 }
 
 async function handleBinCollection(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const found = await requireAddress(turn, ctx, { intent: GET_BIN_COLLECTION, slots: turn.slots });
   if ('reply' in found) return found.reply;
-  return answerBinDay(turn, ctx, found.address);
+  return answerBinDay(turn, ctx, found.profile, found.address);
 }
 
 export const binCollectionHandlers: HandlerMap = {

@@ -4,10 +4,14 @@
 import type { HandlerMap } from '../skill';
 import { addressHandlers } from './address';
 import { binCollectionHandlers } from './bin-collection';
+import { binReminderHandlers } from './bin-reminders';
 import { builtinHandlers } from './builtins';
+import { canFulfilHandlers } from './can-fulfil';
 
 export const allHandlers: HandlerMap = {
   ...builtinHandlers,
   ...addressHandlers,
   ...binCollectionHandlers,
+  ...binReminderHandlers,
+  ...canFulfilHandlers,
 };

@@ -19,7 +19,7 @@ describe('finding the resident\'s address the first time they ask for their bin 
     expect(confirm.next?.type).toBe('confirm-intent');
 
     const answer = await chat.say('AMAZON.YesIntent');
-    expect(heard(answer)).toMatch(/^Thanks, I've saved 12 High Street\. Your next collection is this Tuesday: the green recycling bin/);
+    expect(heard(answer)).toMatch(/^Thanks, I've saved 12 High Street\. Your next collection is on Tuesday 1 December: the green recycling bin/);
     expect((await test.profiles.get('resident-1'))?.address).toEqual({ uprn: '100000000002', label: '12 High Street', postcode: 'AB1 2CD' });
     expect(answer.session?.dialog).toBeUndefined();
   });

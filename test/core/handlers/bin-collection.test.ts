@@ -16,7 +16,7 @@ describe('bin day for a resident with a saved address', () => {
     const { chat } = await residentWithAddress();
     const reply = await chat.say('GetBinCollectionIntent');
     expect(heard(reply)).toBe(
-      'Your next collection is this Tuesday: the green recycling bin and the food caddy. '
+      'Your next collection is on Tuesday 1 December: the green recycling bin and the food caddy. '
       + 'Then the black bin on Tuesday 8 December. Is there anything else I can help with?',
     );
     expect(reply.endSession).toBe(false);
