@@ -4,9 +4,9 @@
  * webhook with the intent's tag. The agent builder writes these pages with the ids below, and
  * the webhook targets them by id, so both sides derive the ids from the same names.
  */
-import { createHash } from 'node:crypto';
 import type { LanguageModel } from '../../../language-model/language-model';
 import { toGoogleIntentName } from '../intent-names';
+import { stableUuid } from '../stable-uuid';
 
 /** Dialogflow CX's id for every agent's Default Start Flow. */
 export const DEFAULT_START_FLOW_ID = '00000000-0000-0000-0000-000000000000';
@@ -18,15 +18,6 @@ export interface AskPage {
   /** The page's display name in the console. */
   displayName: string;
   id: string;
-}
-
-/** A name-based UUID (version 5 layout over SHA-1), so the built agent is the same every time. */
-export function stableUuid(name: string): string {
-  const hex = createHash('sha1').update(`council-voice:${name}`).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }
 
 export function askPageFor(intent: string, slot: string): AskPage {

@@ -6,6 +6,7 @@
  */
 import type { Reply } from '../../../core/reply';
 import { toPlainText } from '../../../core/speech';
+import { awaitedSlot } from '../awaited-slot';
 import { linkAccountLines } from '../link-account';
 import type { SlotReader } from '../read-slots';
 import { renderSpeech } from '../render-speech';
@@ -51,11 +52,8 @@ function targetPageFor(reply: Reply, request: CxWebhookRequest, slots: SlotReade
   const currentPage = request.pageInfo?.currentPage;
   const flow = flowPathOf(currentPage, request.sessionInfo.session);
   if (reply.endSession) return `${flow}/pages/END_SESSION`;
-  const next = reply.next;
-  // Only slots of the language model have Ask pages; other questions are answered through routes.
-  if (next?.type === 'elicit-slot' && slots.slotNames(next.intent).includes(next.slot)) {
-    return `${flow}/pages/${askPageFor(next.intent, next.slot).id}`;
-  }
+  const asked = awaitedSlot(reply, slots);
+  if (asked) return `${flow}/pages/${askPageFor(asked.intent, asked.slot).id}`;
   if (currentPage && !currentPage.endsWith('/pages/START_PAGE')) return `${flow}/pages/START_PAGE`;
   return undefined;
 }

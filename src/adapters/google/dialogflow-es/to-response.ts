@@ -6,6 +6,7 @@
  * rides in a context; asking for a slot sets that slot's await context for one turn.
  */
 import type { Reply } from '../../../core/reply';
+import { awaitedSlot } from '../awaited-slot';
 import { linkAccountLines } from '../link-account';
 import type { SlotReader } from '../read-slots';
 import { renderSpeech } from '../render-speech';
@@ -25,10 +26,8 @@ function contextsFor(reply: Reply, request: EsWebhookRequest, slots: SlotReader)
   const contexts: EsContext[] = [
     { name: name(ES_STATE_CONTEXT), lifespanCount: ES_STATE_LIFESPAN, parameters: { state: encodeState(reply.session) } },
   ];
-  const next = reply.next;
-  if (next?.type === 'elicit-slot' && slots.slotNames(next.intent).includes(next.slot)) {
-    contexts.push({ name: name(askContextFor(next.intent, next.slot).context), lifespanCount: 1 });
-  }
+  const asked = awaitedSlot(reply, slots);
+  if (asked) contexts.push({ name: name(askContextFor(asked.intent, asked.slot).context), lifespanCount: 1 });
   return contexts;
 }
 
