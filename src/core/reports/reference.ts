@@ -20,7 +20,10 @@ function isReferencePiece(word: string): boolean {
  */
 export function normaliseReference(spoken: string | undefined): string | undefined {
   if (!spoken) return undefined;
-  const words = spoken.toLowerCase().replace(/[.,#:]/g, ' ').split(/[\s-]+/).filter(Boolean);
+  // A written reference ("FMS-1029") stays whole; spoken words may come hyphenated ("forty-two").
+  const words = spoken.toLowerCase().replace(/[.,#:]/g, ' ').split(/\s+/)
+    .flatMap((w) => (/\d/.test(w) && /^[a-z0-9-]+$/.test(w) ? [w.replace(/-/g, '')] : w.split('-')))
+    .filter(Boolean);
   const kept: string[] = [];
   let repeat = 1;
   for (const raw of words) {
