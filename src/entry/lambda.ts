@@ -1,0 +1,16 @@
+/**
+ * The AWS Lambda entry for the Alexa Skills Kit trigger. The application is composed on the
+ * first invocation and reused while the container lives, so only a cold start pays for it.
+ * No signature check here: only the skill's alexaSkill trigger can invoke the function.
+ */
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import type { Composition } from '../server/composition';
+import { compose } from './compose';
+
+let composition: Composition | undefined;
+
+/** Answers one Alexa request event. */
+export async function handler(event: unknown): Promise<ResponseEnvelope> {
+  composition ??= compose();
+  return composition.alexa(event);
+}
