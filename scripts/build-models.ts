@@ -3,10 +3,13 @@
  * model (interaction-models/source). Run it after editing the source or the council's
  * invocation name, and commit what it writes; a test fails while a built file is out of date.
  */
+import path from 'node:path';
 import { loadConfig } from '../src/config/load-config';
 import { loadLocaleResources } from '../src/config/locales';
 import { loadLanguageModel } from '../src/language-model/load-language-model';
-import { writeAlexaModel } from './models/build-alexa';
+import { ALEXA_MODEL_DIR, writeAlexaModel } from './models/build-alexa';
+import { DIALOGFLOW_CX_DIR, writeDialogflowCx } from './models/build-dialogflow-cx';
+import { DIALOGFLOW_ES_DIR, writeDialogflowEs } from './models/build-dialogflow-es';
 
 const LOCALE = 'en-GB';
 
@@ -14,11 +17,16 @@ function main(): void {
   const model = loadLanguageModel(LOCALE);
   // The invocation name is the council's (COUNCIL_CONFIG, or the demo council's).
   const config = loadConfig();
-  const written = [
-    writeAlexaModel(model, { invocationName: config.council.invocationName, resources: loadLocaleResources() }),
-    // Google (issue 4) adds its builders here, one line each.
+  // One line per platform: [where it writes, how].
+  const builds: [string, () => unknown][] = [
+    [ALEXA_MODEL_DIR, () => writeAlexaModel(model, { invocationName: config.council.invocationName, resources: loadLocaleResources() })],
+    [DIALOGFLOW_CX_DIR, () => writeDialogflowCx()],
+    [DIALOGFLOW_ES_DIR, () => writeDialogflowEs()],
   ];
-  for (const file of written) console.log(`wrote ${file}`);
+  for (const [dir, build] of builds) {
+    build();
+    console.log(`wrote ${path.relative(process.cwd(), dir)}`);
+  }
 }
 
 main();
