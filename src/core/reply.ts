@@ -47,6 +47,8 @@ export interface Reply {
   canFulfil?: CanFulfil;
   /** An empty reply: platforms that need no answer (session ended) get none. */
   silent?: boolean;
+  /** Set by the skill's error boundary when this reply apologises for a failure; for logs, adapters ignore it. */
+  failed?: boolean;
 }
 
 export type CanFulfilValue = 'YES' | 'NO' | 'MAYBE';
