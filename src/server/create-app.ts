@@ -4,6 +4,7 @@
  */
 import express, { type Express, type RequestHandler } from 'express';
 import { requireSignatureHeaders, type AlexaRequestVerifier } from '../adapters/alexa';
+import { createCxHandler, createDialogflowRoute, createEsHandler } from '../adapters/google';
 import { createAlexaEndpoint } from './alexa-endpoint';
 import type { Composition } from './composition';
 import { handleErrors, notFound } from './http-errors';
@@ -46,7 +47,9 @@ export function createApp(composition: Composition, options: AppOptions = {}): E
     res.json({ status: 'ok' });
   });
   app.post('/alexa', ...alexaRoute(composition, options));
-  // Google (issue 4) mounts here: app.use('/dialogflow/cx', ...) and app.use('/dialogflow/es', ...).
+  const google = { councilWebsite: composition.config.council.website, logger: composition.logger };
+  app.use('/dialogflow/cx', createDialogflowRoute(createCxHandler(composition.skill, google)));
+  app.use('/dialogflow/es', createDialogflowRoute(createEsHandler(composition.skill, google)));
   // The simulator (issue 5) mounts here: app.use('/simulator', ...).
 
   app.use(notFound);
