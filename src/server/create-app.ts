@@ -5,6 +5,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { requireSignatureHeaders, type AlexaRequestVerifier } from '../adapters/alexa';
 import { createCxHandler, createDialogflowRoute, createEsHandler } from '../adapters/google';
+import { createSimulator } from '../simulator/create-simulator';
 import { createAlexaEndpoint } from './alexa-endpoint';
 import type { Composition } from './composition';
 import { handleErrors, notFound } from './http-errors';
@@ -50,7 +51,8 @@ export function createApp(composition: Composition, options: AppOptions = {}): E
   const google = { councilWebsite: composition.config.council.website, logger: composition.logger };
   app.use('/dialogflow/cx', createDialogflowRoute(createCxHandler(composition.skill, google)));
   app.use('/dialogflow/es', createDialogflowRoute(createEsHandler(composition.skill, google)));
-  // The simulator (issue 5) mounts here: app.use('/simulator', ...).
+  // The staff simulator: loopback callers only, unless SIMULATOR_ALLOW_REMOTE=1 (see create-simulator.ts).
+  app.use('/simulator', createSimulator(composition));
 
   app.use(notFound);
   app.use(handleErrors(composition.logger));

@@ -47,6 +47,8 @@ export interface NluContext {
 
 export interface Nlu {
   understand(text: string, context?: NluContext): NluResult;
+  /** Words given for one slot, resolved as that slot's type would (ids for custom values). */
+  resolveSlot(intent: string, slot: string, words: string): NluSlot;
   readonly model: LanguageModel;
 }
 
@@ -134,6 +136,10 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
 
   return {
     model,
+    resolveSlot(intent, slot, words) {
+      const reading = readAnswer(readSentence(words, compiled.lexicon), intent, slot);
+      return reading ? toSlots({ [slot]: reading })[slot] ?? { value: words } : { value: words };
+    },
     understand(text, context = {}) {
       const sentence = readSentence(text, compiled.lexicon);
       const result = classify(sentence);

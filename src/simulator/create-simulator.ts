@@ -1,0 +1,129 @@
+/**
+ * The staff simulator as an Express router, mounted at /simulator: the page, the turns API,
+ * and the platform APIs (device address, reminders) the simulated devices answer themselves.
+ * Only the machine it runs on may use it, unless a council chooses otherwise.
+ */
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { createCxHandler, createEsHandler } from '../adapters/google';
+import type { LanguageModel } from '../language-model/language-model';
+import { loadLanguageModel } from '../language-model/load-language-model';
+import type { Composition } from '../server/composition';
+import { createCallRecorder } from './call-recorder';
+import { createNlu, type Nlu } from './nlu/create-nlu';
+import { createAlexaApiRoutes } from './platform-requests/alexa-api-routes';
+import { createAlexaBridge } from './platform-requests/alexa-request';
+import { createDialogflowCxBridge, CX_TOKEN_PARAMETER } from './platform-requests/dialogflow-cx-request';
+import { createDialogflowEsBridge } from './platform-requests/dialogflow-es-request';
+import type { PlatformBridge } from './platform-requests/platform';
+import { runTurn, type TurnContext } from './run-turn';
+import { SessionStore } from './sessions';
+import { readTurnRequest } from './turn-request';
+
+export const PUBLIC_DIR = path.resolve(__dirname, 'public');
+
+/** Every platform the page offers, in its order. */
+export const PLATFORMS = [
+  { name: 'alexa', label: 'Alexa' },
+  { name: 'dialogflow-cx', label: 'Dialogflow CX' },
+  { name: 'dialogflow-es', label: 'Dialogflow ES' },
+] as const;
+
+export interface SimulatorOptions {
+  /** Answer requests from other machines too (SIMULATOR_ALLOW_REMOTE=1). Off by default. */
+  allowRemote?: boolean;
+  /** The bridges to drive; by default every platform whose adapter is available. */
+  bridges?: PlatformBridge[];
+  /** Model per locale; by default read from interaction-models/source. */
+  loadModel?: (locale: string) => LanguageModel;
+}
+
+function defaultBridges(composition: Composition, model: LanguageModel): PlatformBridge[] {
+  const { skill, logger } = composition;
+  const councilWebsite = composition.services.info.website;
+  return [
+    createAlexaBridge(composition.alexa),
+    createDialogflowCxBridge(createCxHandler(skill, { model, councilWebsite, logger, accessToken: { parameter: CX_TOKEN_PARAMETER } })),
+    createDialogflowEsBridge(createEsHandler(skill, { model, councilWebsite, logger })),
+  ];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** 403 for any caller that is not this machine: the simulator can act as any resident. */
+const loopbackOnly: RequestHandler = (req, res, next) => {
+  if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
+  res.status(403).json({ error: 'The simulator only answers this computer. Set SIMULATOR_ALLOW_REMOTE=1 to share it.' });
+};
+
+const answerJsonErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ error: 'The body is not valid JSON.' });
+    return;
+  }
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  res.status(status).json({ error: status === 500 ? 'The simulator could not run that turn.' : 'The request was refused.' });
+};
+
+export function createSimulator(composition: Composition, options: SimulatorOptions = {}): Router {
+  const loadModel = options.loadModel ?? ((locale: string) => loadLanguageModel(locale));
+  const info = composition.services.info;
+  const now = () => composition.services.clock.now();
+  const languages = new Map<string, { nlu: Nlu; model: LanguageModel } | undefined>();
+  function nluFor(locale: string): { nlu: Nlu; model: LanguageModel } | undefined {
+    if (!languages.has(locale)) {
+      let language: { nlu: Nlu; model: LanguageModel } | undefined;
+      try {
+        const model = loadModel(locale);
+        language = { model, nlu: createNlu(model, { now, timeZone: info.timeZone }) };
+      } catch {
+        language = undefined;
+      }
+      languages.set(locale, language);
+    }
+    return languages.get(locale);
+  }
+  const defaultModel = nluFor('en-GB')?.model ?? loadModel('en-GB');
+  const bridges = options.bridges ?? defaultBridges(composition, defaultModel);
+  const sessions = new SessionStore();
+  const context: TurnContext = {
+    nluFor,
+    platforms: PLATFORMS.map((p) => ({ ...p, bridge: bridges.find((b) => b.name === p.name) })),
+    sessions,
+    recorder: createCallRecorder(composition.watchCalls),
+    invocationName: info.invocationName,
+    now,
+  };
+
+  const router = express.Router();
+  if (!(options.allowRemote ?? process.env.SIMULATOR_ALLOW_REMOTE === '1')) router.use(loopbackOnly);
+  router.use('/alexa-api', createAlexaApiRoutes(sessions));
+
+  router.get('/api/platforms', (_req, res) => {
+    res.json({
+      council: info.name,
+      invocationName: info.invocationName,
+      platforms: context.platforms.map(({ name, label, bridge }) => ({ name, label, available: bridge !== undefined })),
+    });
+  });
+
+  router.post('/api/turns', express.json({ limit: '64kb' }), async (req, res) => {
+    const read = readTurnRequest(req.body);
+    if (!read.ok) {
+      res.status(400).json({ error: read.error });
+      return;
+    }
+    // The platform's own APIs are this router's /alexa-api, reached over HTTP like Amazon's.
+    const apiEndpoint = `${req.protocol}://${req.get('host')}${req.baseUrl}/alexa-api`;
+    const result = await runTurn(context, read.request, apiEndpoint);
+    res.status(result.status).json(result.body);
+  });
+
+  router.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'No such simulator API.' });
+  });
+  router.use(express.static(PUBLIC_DIR, { index: 'index.html', fallthrough: true }));
+  router.use(answerJsonErrors);
+  return router;
+}
