@@ -1,0 +1,107 @@
+/**
+ * `npm run bundle`: one esbuild bundle per Lambda function in `.build/<function>/index.js`
+ * (minified, tree-shaken, with a source map), for platform node and target node20 so the same
+ * file runs on the nodejs20.x and nodejs22.x runtimes. The build fails if a bundle carries
+ * something it must not (see functions.ts) or the Alexa bundle passes its size budget.
+ *
+ * The council config is read here, at build time: COUNCIL_CONFIG names the file (default: the
+ * demo council). Its `${ENV}` references are filled from the function's environment at cold start.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { DEMO_CONFIG_PATH } from '../src/config/load-config';
+import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
+import { inspectBundle } from './bundle/inspect';
+import { inlineRepoFilesPlugin, noSqlitePlugin, zodNamespacePlugin } from './bundle/plugins';
+
+const ROOT = path.resolve(__dirname, '..');
+export const BUILD_DIR = path.join(ROOT, '.build');
+
+export interface BundleOptions {
+  /** Where `<function>/index.js` goes; default `.build`. */
+  outDir?: string;
+  /** Only these functions; default all. */
+  only?: readonly string[];
+  /** The council config file to carry; default COUNCIL_CONFIG or the demo council. */
+  councilConfig?: string;
+}
+
+export interface BuiltFunction {
+  name: string;
+  outfile: string;
+  bytes: number;
+  /** Output bytes per npm package or source folder, largest first. */
+  byPackage: [string, number][];
+}
+
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
+
+async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: string): Promise<BuiltFunction> {
+  const outfile = path.join(outDir, fn.name, 'index.js');
+  rmSync(path.dirname(outfile), { recursive: true, force: true });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, fn.entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    treeShaking: true,
+    // Maps without the sources: enough to read a stack trace, and a smaller upload.
+    sourcemap: 'external',
+    sourcesContent: false,
+    // ESM builds first: esbuild shakes them far better than CommonJS (the AWS SDK ships both).
+    mainFields: ['module', 'main'],
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin()],
+  });
+  const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));
+  if (contents.forbidden.length > 0) {
+    throw new BundleError(`${fn.name} carries what it must not:\n  ${contents.forbidden.join('\n  ')}`);
+  }
+  if (fn.maxBytes && contents.bytes > fn.maxBytes) {
+    const largest = contents.byPackage.slice(0, 5).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+    throw new BundleError(`${fn.name} is ${kb(contents.bytes)}, over its ${kb(fn.maxBytes)} budget (largest: ${largest})`);
+  }
+  return { name: fn.name, outfile, bytes: contents.bytes, byPackage: contents.byPackage };
+}
+
+/** Builds the Lambda bundles; throws BundleError naming the function and what is wrong. */
+export async function bundleFunctions(options: BundleOptions = {}): Promise<BuiltFunction[]> {
+  const outDir = options.outDir ?? BUILD_DIR;
+  const councilConfig = path.resolve(options.councilConfig ?? process.env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH);
+  const functions = LAMBDA_FUNCTIONS.filter((fn) => !options.only || options.only.includes(fn.name));
+  const built: BuiltFunction[] = [];
+  // One at a time: the machine is shared, and each build is quick.
+  for (const fn of functions) built.push(await bundleOne(fn, outDir, councilConfig));
+  return built;
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const built = await bundleFunctions({ only: only.length > 0 ? only : undefined });
+  for (const fn of built) {
+    const largest = fn.byPackage.slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+    console.log(`${fn.name.padEnd(14)} ${kb(fn.bytes).padStart(10)}  ${path.relative(ROOT, fn.outfile)}\n${' '.repeat(26)}largest: ${largest}`);
+  }
+  console.log(`\nNone carries: ${[...new Set(FORBIDDEN_INPUTS.map((rule) => rule.why))].join('; ')}.`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof BundleError ? error.message : error);
+    process.exit(1);
+  });
+}
