@@ -6,11 +6,13 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import type { Composition } from '../server/composition';
 import { compose } from './compose';
+import { loadLambdaConfig } from './lambda-config';
 
 let composition: Composition | undefined;
 
 /** Answers one Alexa request event. */
 export async function handler(event: unknown): Promise<ResponseEnvelope> {
-  composition ??= compose();
+  // The config travels in the bundle (lambda-config.ts): there is no repository on Lambda.
+  composition ??= compose({ config: loadLambdaConfig() });
   return composition.alexa(event);
 }
