@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import nock from 'nock';
+import { Open311Reporter } from '../../src/connectors/open311/open311-reporter';
+import { OutboxSender } from '../../src/connectors/outbox-sender';
+import { openDatabase, type Database } from '../../src/connectors/stores/sqlite-database';
+import { SqliteReportOutbox } from '../../src/connectors/stores/sqlite-outbox';
+import type { IssueReport } from '../../src/core/council';
+import { silentLogger } from '../../src/core/logger';
+import type { RetryPolicy } from '../../src/core/reports/delivery';
+import { idempotencyKey, sendReport } from '../../src/core/reports/send-report';
+
+const HOST = 'https://reports.council.example';
+const BASE = '/open311/v2';
+const SERVICES = [{ service_code: 'EN-05', service_name: 'Graffiti', metadata: false, type: 'realtime' }];
+const graffiti: IssueReport = { issueType: 'GRAFFITI', location: 'The underpass', description: 'Tags on the wall' };
+
+/** No jitter, so the test knows when each retry falls due: 30 s, 60 s, 120 s ... */
+const retry: RetryPolicy = { baseMs: 30_000, maxMs: 10 * 60_000, random: () => 1 };
+
+class TestClock {
+  constructor(public at = new Date('2026-11-27T10:00:00Z')) {}
+  now = () => this.at;
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}
+
+let dir: string;
+let db: Database | undefined;
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'sender-'));
+});
+afterEach(() => {
+  nock.cleanAll();
+  if (db?.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterAll(() => nock.enableNetConnect());
+
+function open(clock: TestClock) {
+  db = openDatabase(dir);
+  const outbox = new SqliteReportOutbox(db);
+  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 200 });
+  const sender = new OutboxSender({ outbox, reporter, clock, retry, leaseMs: 60_000 });
+  return { outbox, reporter, sender };
+}
+
+/** Every report the council's server actually took. */
+function council(received: URLSearchParams[]) {
+  return nock(HOST)
+    .get(`${BASE}/services.json`).reply(200, SERVICES)
+    .post(`${BASE}/requests.json`).reply(503, 'Service Unavailable')
+    .post(`${BASE}/requests.json`).reply(503, 'Service Unavailable')
+    .post(`${BASE}/requests.json`).reply(201, (_uri, body) => {
+      received.push(new URLSearchParams(body as string));
+      return [{ service_request_id: '400130' }];
+    });
+}
+
+describe('the outbox sender', () => {
+  it('gets a report through an outage: two failures, then exactly one report arrives', async () => {
+    const clock = new TestClock();
+    const received: URLSearchParams[] = [];
+    const scope = council(received);
+    const { outbox, reporter, sender } = open(clock);
+
+    // The resident's turn: saved first, then the first attempt fails.
+    const first = await sendReport(idempotencyKey('resident-1', 'req-9'), 'resident-1', graffiti, { outbox, reporter, now: clock.now, logger: silentLogger });
+    expect(first.kind).toBe('saved');
+
+    // Not due yet: the backoff holds it back.
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, rejected: 0 });
+    clock.advance(30_000);
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 1, rejected: 0 });
+    clock.advance(30_000);
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, rejected: 0 });
+    clock.advance(30_000);
+    expect(await sender.runOnce()).toEqual({ sent: 1, retrying: 0, rejected: 0 });
+    clock.advance(60 * 60_000);
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, rejected: 0 });
+
+    expect(scope.isDone()).toBe(true);
+    expect(received.map((form) => form.get('description'))).toEqual(['Tags on the wall']);
+    expect(await outbox.get(first.entryId)).toMatchObject({ state: 'sent', attempts: 3, result: { kind: 'accepted', reference: '400130' } });
+  });
+
+  it('carries on after a restart: the report saved before it is sent once the council is back', async () => {
+    const clock = new TestClock();
+    const received: URLSearchParams[] = [];
+    const scope = council(received);
+    const before = open(clock);
+    const saved = await sendReport(idempotencyKey('resident-1', 'req-1'), 'resident-1', graffiti, { ...before, now: clock.now, logger: silentLogger });
+    clock.advance(30_000);
+    await before.sender.runOnce();
+    await before.sender.stop();
+    db?.close();
+
+    // A new process: new database handle, new reporter (empty cache), new sender.
+    const after = open(clock);
+    nock(HOST).get(`${BASE}/services.json`).reply(200, SERVICES);
+    clock.advance(60_000);
+    expect(await after.sender.runOnce()).toMatchObject({ sent: 1 });
+    expect(received).toHaveLength(1);
+    expect(scope.isDone()).toBe(true);
+    expect(await after.outbox.get(saved.entryId)).toMatchObject({ state: 'sent' });
+  });
+
+  it('sends each report once when runs overlap', async () => {
+    const clock = new TestClock();
+    const { outbox, sender } = open(clock);
+    await outbox.enqueue({ idempotencyKey: 'r|1', userId: 'r', report: graffiti, now: clock.at, leaseUntil: clock.at });
+    const scope = nock(HOST)
+      .get(`${BASE}/services.json`).reply(200, SERVICES)
+      .post(`${BASE}/requests.json`).once().delay(50).reply(201, [{ service_request_id: '1' }]);
+    const [a, b] = await Promise.all([sender.runOnce(), sender.runOnce()]);
+    expect(a).toEqual({ sent: 1, retrying: 0, rejected: 0 });
+    expect(b).toBe(a);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('stops retrying a report the council refuses, and keeps it marked for officers', async () => {
+    const clock = new TestClock();
+    const { outbox, sender } = open(clock);
+    const { entry } = await outbox.enqueue({ idempotencyKey: 'r|1', userId: 'r', report: graffiti, now: clock.at, leaseUntil: clock.at });
+    nock(HOST)
+      .get(`${BASE}/services.json`).reply(200, SERVICES)
+      .post(`${BASE}/requests.json`).reply(400, [{ code: 400, description: 'description is too short' }]);
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, rejected: 1 });
+    clock.advance(24 * 60 * 60_000);
+    expect(await sender.runOnce()).toEqual({ sent: 0, retrying: 0, rejected: 0 });
+    expect(await outbox.get(entry.id)).toMatchObject({ state: 'rejected', lastError: expect.stringContaining('description is too short') });
+  });
+
+  it('sends on its own once started, until stopped', async () => {
+    const clock = new TestClock();
+    const { outbox, sender } = open(clock);
+    const { entry } = await outbox.enqueue({ idempotencyKey: 'r|1', userId: 'r', report: graffiti, now: clock.at, leaseUntil: clock.at });
+    nock(HOST)
+      .get(`${BASE}/services.json`).reply(200, SERVICES)
+      .post(`${BASE}/requests.json`).reply(201, [{ service_request_id: '5' }]);
+    sender.start();
+    for (let i = 0; i < 100 && (await outbox.get(entry.id))?.state !== 'sent'; i++) await new Promise((r) => setTimeout(r, 20));
+    await sender.stop();
+    expect((await outbox.get(entry.id))?.state).toBe('sent');
+  });
+});
