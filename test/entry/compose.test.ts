@@ -41,7 +41,7 @@ describe('the composed application against the demo council over HTTP', () => {
     const stop = app.watchCalls((call) => calls.push(call));
     const out = await app.alexa(envelope);
     stop();
-    expect(speechOf(out)).toMatch(/Your next collection is on Tuesday 1 December/);
+    expect(speechOf(out)).toMatch(/Your next collection is (this|on) Tuesday/);
     expect(calls).toEqual([expect.objectContaining({ method: 'GET', url: `${demo.url}/waste/100090000010/calendar.ics`, status: 200 })]);
   });
 
