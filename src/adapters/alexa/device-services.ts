@@ -54,6 +54,7 @@ export async function lookupDevicePostcode(envelope: RequestEnvelope, deps: Devi
 export function createDeviceServices(envelope: RequestEnvelope, deps: DeviceServiceDeps): DeviceServices {
   let postcode: Promise<PostcodeLookup> | undefined;
   const interfaces = envelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined;
+  // Progressive responses and reminders (issue 7) join these, from the same apiEndpoint and token.
   return {
     lookupPostcode: () => (postcode ??= lookupDevicePostcode(envelope, deps)),
     hasScreen: Boolean(interfaces?.['Alexa.Presentation.APL']),

@@ -82,6 +82,7 @@ export function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder
   // One card per response: a consent or link card replaces a simple one.
   if (reply.permissionCard) builder.withAskForPermissionsConsentCard([PERMISSIONS[reply.permissionCard]]);
   if (reply.next) addNextStep(builder, reply.next, options);
+  // Screens (issue 7): reply.visual becomes an APL document here when turn.device.hasScreen.
   builder.withShouldEndSession(endSession);
   return builder.getResponse();
 }
