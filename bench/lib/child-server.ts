@@ -2,42 +2,39 @@
  * Each HTTP target runs in its own `node` process, so the load generator (autocannon, in the
  * bench process) never shares an event loop with the server it measures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 export interface ChildServer {
   url: string;
   stop(): Promise<void>;
 }
 
-/** Runs `node script`, waits for its `listening <port>` line on stdout, and returns its URL. */
+/** Runs `node script`, waits for it to send `{ port }`, and returns its URL. */
 export function startChildServer(script: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Logs go to /dev/null: writing them costs the server what it would cost in production,
+    // without the bench process spending the shared CPU on reading them.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const stop = () => new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill();
   });
   return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => fail(new Error(`${script} did not start within ${timeoutMs} ms`)), timeoutMs);
-    function fail(error: Error): void {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${script} did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
       clearTimeout(timer);
-      child.kill();
-      reject(error);
-    }
-    child.once('exit', (code) => fail(new Error(`${script} exited with ${code} before listening`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      const match = /listening (\d+)/.exec(seen);
-      if (!match) return;
+      reject(new Error(`${script} exited with ${code} before listening`));
+    });
+    child.once('message', (message: { port?: number }) => {
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({
-        url: `http://127.0.0.1:${match[1]}`,
-        stop: () => new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill();
-        }),
-      });
+      resolve({ url: `http://127.0.0.1:${message.port}`, stop });
     });
   });
 }

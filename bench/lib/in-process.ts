@@ -1,0 +1,20 @@
+/** Lambda in-process: runs invoke-loop.js on one bundled handler in a fresh process. */
+import { execFile } from 'node:child_process';
+import { median, quantile } from './stats';
+
+export interface InProcessResult {
+  medianMs: number;
+  p99Ms: number;
+  /** The answer the handler gave, to show it answered what we asked. */
+  sample: unknown;
+}
+
+export function measureInProcess(loop: string, handler: string, event: string, iterations: number, env: NodeJS.ProcessEnv = {}): Promise<InProcessResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [loop, handler, event, String(iterations)], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`${handler}: ${stderr || error.message}`));
+      const { times, sample } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { times: number[]; sample: unknown };
+      resolve({ medianMs: median(times), p99Ms: quantile(times, 0.99), sample });
+    });
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: our service against its peers, in one run, so every ratio compares numbers
+ * taken under the same load on the same machine. Prints a table and writes bench/results.json.
+ *
+ * - HTTP: our /alexa answering GetBinCollectionIntent for a saved address (warm cache,
+ *   verification off, council answering in 300 ms) vs Express + ask-sdk-express-adapter
+ *   answering a fixed sentence (the peer) vs node:http + ask-sdk-core (the floor).
+ * - Lambda in-process: our bundled Alexa handler vs a bundled bare ask-sdk-core skill (and the
+ *   bare skill plus one DynamoDB read, the like-for-like floor), JSON parse and serialise included.
+ * - Cold start: a fresh node process loading a bundle and answering one LaunchRequest, minus an
+ *   empty node process.
+ * - Bundle sizes.
+ *
+ * BENCH_SECONDS (default 4) sets the length of each HTTP load; BENCH_COLD_RUNS (default 7) the
+ * cold-start runs per target. Nothing is asserted: the targets are printed beside the results.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbProfileStore } from '../src/connectors/stores/dynamodb-profile-store';
+import { createTables, DEFAULT_TABLE_NAMES } from '../src/connectors/stores/dynamodb-tables';
+import { bundleFunctions } from '../scripts/bundle';
+import { BENCH_PROFILE } from './lib/bench-resident';
+import { buildBenchTargets } from './lib/build-targets';
+import { startChildServer, type ChildServer } from './lib/child-server';
+import { measureColdStarts } from './lib/cold-start';
+import { loadTarget, type HttpResult } from './lib/http-load';
+import { measureInProcess, type InProcessResult } from './lib/in-process';
+import { startSlowCouncil } from './lib/slow-council';
+import { ratio } from './lib/stats';
+import { fixed, formatTable, times, type Row } from './lib/table';
+
+const ROOT = path.resolve(__dirname, '..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/alexa');
+const BIN_DAY = path.join(FIXTURES, 'get-bin-collection.json');
+const LAUNCH = path.join(FIXTURES, 'launch.json');
+const COUNCIL_DELAY_MS = 300;
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const connections = 10;
+const iterations = 3000;
+
+async function warmUp(url: string, body: string, count: number): Promise<string> {
+  let text = '';
+  for (let i = 0; i < count; i += 1) {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    text = await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text}`);
+  }
+  return text;
+}
+
+async function measureHttp(name: string, server: ChildServer, body: string): Promise<HttpResult & { answer: string }> {
+  try {
+    // The first request fills our cache from the slow council; the rest warm up the JIT.
+    const answer = await warmUp(`${server.url}/alexa`, body, 300);
+    const result = await loadTarget(`${server.url}/alexa`, body, { seconds, connections });
+    if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+    return { ...result, answer };
+  } finally {
+    await server.stop();
+  }
+}
+
+const speechOf = (answer: unknown): string => {
+  const speech = (answer as { response?: { outputSpeech?: { ssml?: string; text?: string } } })?.response?.outputSpeech;
+  return (speech?.ssml ?? speech?.text ?? '').replace(/<[^>]+>/g, '').slice(0, 90);
+};
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'council-voice-bench-'));
+  const council = await startSlowCouncil(COUNCIL_DELAY_MS);
+  const started: ChildServer[] = [];
+  try {
+    console.log('Building the Lambda bundles and the bench programs...');
+    const lambdas = await bundleFunctions();
+    const bench = await buildBenchTargets();
+    const body = JSON.stringify(JSON.parse(readFileSync(BIN_DAY, 'utf8')));
+
+    // DynamoDB for the Lambda measurements: dynalite in its own process, the resident saved.
+    const dynamo = await startChildServer(bench.programs['dynalite-server']);
+    started.push(dynamo);
+    const awsEnv = {
+      DYNAMODB_ENDPOINT: dynamo.url, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
+      PROFILES_TABLE: DEFAULT_TABLE_NAMES.profiles, OUTBOX_TABLE: DEFAULT_TABLE_NAMES.outbox,
+    };
+    const client = new DynamoDBClient({ endpoint: dynamo.url, region: awsEnv.AWS_REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+    await createTables(client, DEFAULT_TABLE_NAMES);
+    await new DynamoDbProfileStore({ client, tableName: DEFAULT_TABLE_NAMES.profiles }).put(BENCH_PROFILE);
+    client.destroy();
+    const councilEnv = { DEMO_COUNCIL_URL: council.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+
+    console.log(`HTTP: ${seconds} s of autocannon per target, ${connections} connections...`);
+    const peer = await measureHttp('peer', await startChildServer(bench.programs['express-peer-server']), body);
+    const floor = await measureHttp('floor', await startChildServer(bench.programs['floor-server']), body);
+    const councilBefore = council.requests();
+    const ours = await measureHttp('ours', await startChildServer(bench.programs['ours-server'], { ...councilEnv, BENCH_DATA_DIR: work }), body);
+    const councilCalls = council.requests() - councilBefore;
+
+    console.log(`Lambda in-process: ${iterations} invocations per handler...`);
+    const loop = bench.programs['invoke-loop'];
+    const alexa = lambdas.find((fn) => fn.name === 'alexa');
+    if (!alexa) throw new Error('no alexa bundle');
+    const lambdaEnv = { ...councilEnv, ...awsEnv };
+    const bare = await measureInProcess(loop, bench.bareLambdas['bare-lambda'].file, BIN_DAY, iterations);
+    const bareStore = await measureInProcess(loop, bench.bareLambdas['bare-lambda-with-store'].file, BIN_DAY, iterations, awsEnv);
+    const oursLambda: InProcessResult = await measureInProcess(loop, alexa.outfile, BIN_DAY, iterations, lambdaEnv);
+
+    console.log(`Cold start: ${coldRuns} interleaved runs per target...`);
+    const cold = await measureColdStarts(bench.programs['cold-once'], [
+      { name: 'empty', args: [] },
+      { name: 'bare', args: [bench.bareLambdas['bare-lambda'].file, LAUNCH] },
+      { name: 'ours', args: [alexa.outfile, LAUNCH], env: lambdaEnv },
+    ], coldRuns);
+    const coldOurs = (cold.ours ?? Number.NaN) - (cold.empty ?? Number.NaN);
+    const coldBare = (cold.bare ?? Number.NaN) - (cold.empty ?? Number.NaN);
+
+    const results = {
+      when: new Date().toISOString(),
+      machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg() },
+      settings: { seconds, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
+      http: { peer, floor, ours, councilCallsDuringOurRun: councilCalls },
+      lambdaInProcess: { bare, bareWithStore: bareStore, ours: oursLambda },
+      coldStart: { medians: cold, oursOverEmpty: coldOurs, bareOverEmpty: coldBare },
+      bundles: Object.fromEntries([
+        ...lambdas.map((fn) => [fn.name, fn.bytes] as const),
+        ['bare-ask-sdk-core', bench.bareLambdas['bare-lambda'].bytes] as const,
+      ]),
+    };
+
+    const rows: Row[] = [
+      { section: 'HTTP req/s', target: 'peer: Express + ask-sdk-express-adapter', value: fixed(peer.reqPerSec, 0), note: `p99 ${peer.p99Ms} ms` },
+      { section: 'HTTP req/s', target: 'floor: node:http + ask-sdk-core', value: fixed(floor.reqPerSec, 0), note: `p99 ${floor.p99Ms} ms` },
+      { section: 'HTTP req/s', target: 'ours: /alexa bin day, saved address', value: fixed(ours.reqPerSec, 0), note: `p99 ${ours.p99Ms} ms` },
+      { section: 'HTTP ratios', target: 'ours / peer', value: times(ratio(ours.reqPerSec, peer.reqPerSec)), note: 'target >= 1.5x, aim 3x' },
+      { section: 'HTTP ratios', target: 'ours / floor', value: times(ratio(ours.reqPerSec, floor.reqPerSec)) },
+      { section: 'HTTP ratios', target: 'peer / floor', value: times(ratio(peer.reqPerSec, floor.reqPerSec)) },
+      { section: 'Warm cache', target: `ours p99, council answering in ${COUNCIL_DELAY_MS} ms`, value: `${ours.p99Ms} ms`, note: `target < 10 ms; council asked ${councilCalls}x in the run` },
+      { section: 'Lambda in-process', target: 'bare ask-sdk-core skill', value: `${fixed(bare.medianMs, 3)} ms`, note: `p99 ${fixed(bare.p99Ms, 3)} ms` },
+      { section: 'Lambda in-process', target: 'bare skill + 1 DynamoDB read', value: `${fixed(bareStore.medianMs, 3)} ms`, note: `p99 ${fixed(bareStore.p99Ms, 3)} ms` },
+      { section: 'Lambda in-process', target: 'ours: bin day, warm cache', value: `${fixed(oursLambda.medianMs, 3)} ms`, note: `p99 ${fixed(oursLambda.p99Ms, 3)} ms` },
+      { section: 'Lambda ratios', target: 'ours / bare (median)', value: times(ratio(oursLambda.medianMs, bare.medianMs)), note: 'target <= 1.5x' },
+      { section: 'Lambda ratios', target: 'ours / bare + DynamoDB read (median)', value: times(ratio(oursLambda.medianMs, bareStore.medianMs)) },
+      { section: 'Cold start', target: 'empty node process', value: `${fixed(cold.empty ?? Number.NaN, 1)} ms` },
+      { section: 'Cold start', target: 'bare bundled skill, over empty', value: `+${fixed(coldBare, 1)} ms` },
+      { section: 'Cold start', target: 'ours bundled, over empty', value: `+${fixed(coldOurs, 1)} ms`, note: `ours - bare ${fixed(coldOurs - coldBare, 1)} ms; target <= 25 ms` },
+      ...Object.entries(results.bundles).map(([name, bytes]) => ({
+        section: 'Bundle size', target: name, value: `${fixed(bytes / 1024, 1)} KB`, note: name === 'alexa' ? 'target < 1024 KB' : undefined,
+      })),
+    ];
+    console.log(`\n${formatTable(rows)}\n`);
+    console.log(`ours answered: "${speechOf(JSON.parse(ours.answer))}"`);
+    console.log(`Lambda answered: "${speechOf(oursLambda.sample)}"`);
+    writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log('Written to bench/results.json');
+  } finally {
+    await Promise.all(started.map((server) => server.stop()));
+    await council.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
