@@ -7,6 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createAddressesRouter } from './addresses-routes';
+import { createCouncilTaxRouter } from './council-tax-routes';
+import { createOpen311Router } from './open311-routes';
 import { loadSampleData, type SampleData } from './sample-data';
 import { createWasteRouter } from './waste-routes';
 
@@ -28,6 +30,8 @@ export function createDemoCouncilApp(data: SampleData = loadSampleData()): expre
   app.disable('x-powered-by');
   app.use('/search/places/v1', createAddressesRouter(data.properties));
   app.use('/waste', createWasteRouter(data));
+  app.use('/open311/v2', createOpen311Router());
+  app.use('/council-tax/v1', createCouncilTaxRouter());
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: { statuscode: 404, message: 'Not found' } });
   });
