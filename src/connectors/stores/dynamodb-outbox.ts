@@ -99,7 +99,8 @@ export class DynamoDbOutbox implements ReportOutbox {
 
   async markSent(id: string, result: SubmitResult, at: Date): Promise<void> {
     await this.leaveQueue(id, 'sent', {
-      UpdateExpression: 'SET #state = :sent, #result = :result, sentAt = :at, attempts = attempts + :one, #ttl = :ttl REMOVE dueQueue',
+      UpdateExpression: 'SET #state = :sent, #result = :result, sentAt = :at, attempts = attempts + :one, #ttl = :ttl REMOVE dueQueue, lastError',
+      ConditionExpression: 'attribute_exists(id)',
       ExpressionAttributeNames: { '#result': 'result' },
       ExpressionAttributeValues: { ':sent': { S: 'sent' }, ':result': { S: JSON.stringify(result) }, ':at': { N: String(at.getTime()) }, ':ttl': { N: String(expiresAfter(at, SENT_KEEP_DAYS)) } },
     });
@@ -117,8 +118,13 @@ export class DynamoDbOutbox implements ReportOutbox {
 
   async markRejected(id: string, error: string, at: Date): Promise<void> {
     await this.leaveQueue(id, 'rejected', {
-      UpdateExpression: 'SET #state = :rejected, lastError = :error, attempts = attempts + :one, #ttl = :ttl REMOVE dueQueue',
-      ExpressionAttributeValues: { ':rejected': { S: 'rejected' }, ':error': { S: error }, ':ttl': { N: String(expiresAfter(at, REJECTED_KEEP_DAYS)) } },
+      UpdateExpression: 'SET #state = :rejected, lastError = :error, sentAt = :at, attempts = attempts + :one, #ttl = :ttl REMOVE dueQueue',
+      // A report the council already took is not refused by a late answer.
+      ConditionExpression: '#state = :pending',
+      ExpressionAttributeValues: {
+        ':rejected': { S: 'rejected' }, ':error': { S: error }, ':at': { N: String(at.getTime()) }, ':pending': { S: 'pending' },
+        ':ttl': { N: String(expiresAfter(at, REJECTED_KEEP_DAYS)) },
+      },
     });
   }
 
@@ -156,7 +162,6 @@ export class DynamoDbOutbox implements ReportOutbox {
   private async leaveQueue(id: string, state: 'sent' | 'rejected', change: Update): Promise<void> {
     const item = await this.update(id, {
       ...change,
-      ConditionExpression: 'attribute_exists(id)',
       ExpressionAttributeNames: { '#state': 'state', '#ttl': TTL_ATTRIBUTE, ...change.ExpressionAttributeNames },
       ExpressionAttributeValues: { ':one': { N: '1' }, ...change.ExpressionAttributeValues },
     });

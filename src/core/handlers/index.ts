@@ -7,6 +7,10 @@ import { binCollectionHandlers } from './bin-collection';
 import { binReminderHandlers } from './bin-reminders';
 import { builtinHandlers } from './builtins';
 import { canFulfilHandlers } from './can-fulfil';
+import { councilTaxHandlers } from './council-tax';
+import { privacyHandlers } from './privacy';
+import { reportIssueHandlers } from './report-issue';
+import { reportStatusHandlers } from './report-status';
 
 export const allHandlers: HandlerMap = {
   ...builtinHandlers,
@@ -14,4 +18,8 @@ export const allHandlers: HandlerMap = {
   ...binCollectionHandlers,
   ...binReminderHandlers,
   ...canFulfilHandlers,
+  ...privacyHandlers,
+  ...reportIssueHandlers,
+  ...reportStatusHandlers,
+  ...councilTaxHandlers,
 };

@@ -83,7 +83,7 @@ describe('DynamoDbOutbox against a DynamoDB-compatible server', () => {
     expect(await storedExpiry(sent.id)).toBe(seconds('2026-12-27T10:00:00Z'));
     expect(await storedExpiry(refused.id)).toBe(seconds('2027-02-25T10:00:00Z'));
     expect(await outbox.get(sent.id)).toMatchObject({ state: 'sent', attempts: 1, sentAt: NOW, result: { kind: 'accepted', reference: '4521' } });
-    expect(await outbox.get(refused.id)).toMatchObject({ state: 'rejected', attempts: 1, lastError: 'ReportRejectedError: 400' });
+    expect(await outbox.get(refused.id)).toMatchObject({ state: 'rejected', attempts: 1, sentAt: NOW, lastError: 'ReportRejectedError: 400', report: pothole });
   });
 
   it('hands the background sender only reports that are due, and each to one sender', async () => {
@@ -126,6 +126,7 @@ describe('DynamoDbOutbox against a DynamoDB-compatible server', () => {
     const { entry } = await outbox.enqueue(newEntry('resident-1', 'req-1'));
     await outbox.markSent(entry.id, { kind: 'accepted', reference: '4521' }, NOW);
     await outbox.markRetry(entry.id, 'TimeoutError', later(10));
+    await outbox.markRejected(entry.id, 'ReportRejectedError: 400', later(11));
     expect(await outbox.get(entry.id)).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
