@@ -36,12 +36,13 @@ export const esWebhookRequestSchema = z.object({
 
 export type EsWebhookRequest = z.infer<typeof esWebhookRequestSchema>;
 
-export interface EsContext {
+// A type rather than an interface, so a response's contexts can be fed back as a request's.
+export type EsContext = {
   /** `projects/<project>/agent/sessions/<session>/contexts/<id>` */
   name: string;
   lifespanCount: number;
   parameters?: Record<string, unknown>;
-}
+};
 
 export type EsMessage = { text: { text: string[] } };
 
