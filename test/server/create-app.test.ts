@@ -88,23 +88,15 @@ describe('a failure inside the adapter', () => {
   });
 });
 
-describe('until issue 6 brings the real verifier, with verification on', () => {
+describe('with request verification on (the default)', () => {
   let app: RunningApp;
   beforeAll(async () => { app = await startTestApp(); });
   afterAll(() => app.close());
 
-  test('a request without Amazon\'s signature headers is refused with 400', async () => {
+  test('a request without Amazon\'s signature headers is refused with 400, and the skill is not reached', async () => {
     const res = await request(app.url).post('/alexa').set('content-type', 'application/json').send(launch);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'The request could not be verified as coming from Alexa.' });
-  });
-
-  test('a request carrying them is answered', async () => {
-    const res = await request(app.url).post('/alexa')
-      .set('content-type', 'application/json')
-      .set('SignatureCertChainUrl', 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem')
-      .set('Signature-256', 'c2lnbmF0dXJl')
-      .send(launch);
-    expect(res.status).toBe(200);
+    expect(typeof res.body.error).toBe('string');
+    expect(res.body.response).toBeUndefined();
   });
 });
