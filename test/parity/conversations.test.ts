@@ -5,7 +5,8 @@
  */
 import nock from 'nock';
 import { NetworkError } from '../../src/core/errors';
-import { createTestSkill, type TestSkill } from '../support/test-skill';
+import { createReportsTestSkill } from '../support/reports-test-skill';
+import type { TestSkill } from '../support/test-skill';
 import { createAlexaDriver } from './alexa-driver';
 import { createCxDriver } from './cx-driver';
 import { createEsDriver } from './es-driver';
@@ -54,6 +55,24 @@ const conversations: Conversation[] = [
       expect(confirm).toMatchObject({ asks: 'confirm:SetAddressIntent', speech: '<speak>Is that 12 High Street?</speak>' });
       expect(text(answer)).toMatch(/^Thanks, I've saved 12 High Street\. Your green recycling bin is next collected .*Tuesday/);
       expect(answer?.asks).toBeUndefined();
+    },
+  },
+  {
+    name: 'report a problem, up to confirmation and sending',
+    steps: [
+      say('ReportIssueIntent', { issueType: { value: 'pothole', id: 'POTHOLE' }, location: { value: 'mill lane' } }),
+      say('ReportIssueIntent', { description: { value: 'a deep hole by the bus stop' } }),
+      say('ReportIssueIntent', { description: { value: 'deeper than a tennis ball' } }),
+      say('AMAZON.YesIntent'),
+    ],
+    expectations: ([what, depth, readBack, sent]) => {
+      expect(what).toMatchObject({ asks: 'slot:ReportIssueIntent.description', endSession: false });
+      expect(text(depth)).toMatch(/^How deep is the pothole\?/);
+      expect(readBack?.asks).toBe('confirm:ReportIssueIntent');
+      expect(text(readBack)).toBe("Here's your report: a pothole. Where: mill lane. What you said: a deep hole by the bus stop. Shall I send it to Demo Borough Council?");
+      expect(sent?.speech).toContain('<say-as interpret-as="characters">400121</say-as>');
+      expect(sent).toMatchObject({ endSession: false });
+      expect(sent?.asks).toBeUndefined();
     },
   },
   {
@@ -117,7 +136,7 @@ const platforms: [string, (test: TestSkill) => PlatformDriver][] = [
 ];
 
 async function run(conversation: Conversation, makeDriver: (test: TestSkill) => PlatformDriver): Promise<NeutralReply[]> {
-  const test = createTestSkill();
+  const test = createReportsTestSkill();
   const driver = makeDriver(test);
   if (conversation.savedAddress) await test.profiles.put({ userId: driver.userId, address: HOME });
   conversation.arrange?.(test);
