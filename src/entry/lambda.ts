@@ -7,6 +7,10 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import type { Composition } from '../server/composition';
 import { compose } from './compose';
 import { loadLambdaConfig } from './lambda-config';
+import { assertSafeStartup } from '../security/startup';
+
+// At cold start, so a production function configured to skip verification never answers.
+assertSafeStartup();
 
 let composition: Composition | undefined;
 

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, DEMO_CONFIG_PATH, loadConfig } from '../config/load-config';
 import { startDemoCouncil, type DemoCouncil } from '../demo-council/server';
+import { assertSafeStartup } from '../security/startup';
 import { createApp } from '../server/create-app';
 import { compose } from './compose';
 
@@ -20,6 +21,8 @@ function readPort(value: string | undefined, name: string, fallback: number): nu
 
 async function main(): Promise<void> {
   const env = process.env;
+  // Before anything listens: no unsigned requests and no remote simulator in production.
+  const startup = assertSafeStartup(env);
   const port = readPort(env.PORT, 'PORT', 3000);
   const host = env.HOST || '127.0.0.1';
 
@@ -32,8 +35,8 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
   const composition = compose({ config, env });
-  const skipVerification = env.SKIP_REQUEST_VERIFICATION === '1';
-  const app = createApp(composition, { skipRequestVerification: skipVerification });
+  const skipVerification = startup.skipRequestVerification;
+  const app = createApp(composition, { skipRequestVerification: skipVerification, simulator: startup.simulator.enabled });
 
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => {
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
   const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   console.log(`${config.council.name} voice service on ${base}`);
   console.log(`  Alexa endpoint: POST ${base}/alexa${skipVerification ? ' (accepting unsigned requests: SKIP_REQUEST_VERIFICATION=1)' : ''}`);
-  console.log(`  Simulator:      ${base}/simulator`);
+  if (startup.simulator.enabled) console.log(`  Simulator:      ${base}/simulator`);
   console.log(`  Health:         ${base}/healthz`);
   if (demo) console.log(`  Demo council:   ${demo.url} (set COUNCIL_CONFIG to use your own council)`);
 

@@ -26,8 +26,9 @@ const OFF = new Set(['', '0', 'false', 'no', 'off']);
 const isOn = (value: string | undefined): boolean => value !== undefined && !OFF.has(value.trim().toLowerCase());
 
 /**
- * Reads NODE_ENV, SKIP_REQUEST_VERIFICATION and ENABLE_SIMULATOR. Throws UnsafeStartupError when
- * verification would be skipped in production. Any "on" value counts there, so a typo such as
+ * Reads NODE_ENV, SKIP_REQUEST_VERIFICATION, ENABLE_SIMULATOR and SIMULATOR_ALLOW_REMOTE. Throws
+ * UnsafeStartupError when verification would be skipped, or the simulator opened to other machines,
+ * in production. Any "on" value counts there, so a typo such as
  * `SKIP_REQUEST_VERIFICATION=yes` refuses to start rather than slipping through.
  */
 export function assertSafeStartup(env: NodeJS.ProcessEnv = process.env): StartupSecurity {
@@ -37,6 +38,12 @@ export function assertSafeStartup(env: NodeJS.ProcessEnv = process.env): Startup
     throw new UnsafeStartupError(
       'SKIP_REQUEST_VERIFICATION is set with NODE_ENV=production: refusing to start, because anyone could then '
       + 'call the voice routes as Alexa or Google. Unset SKIP_REQUEST_VERIFICATION (it is for local testing only).');
+  }
+  // The simulator can act as any resident; in production it answers this machine only.
+  if (production && isOn(env.SIMULATOR_ALLOW_REMOTE)) {
+    throw new UnsafeStartupError(
+      'SIMULATOR_ALLOW_REMOTE is set with NODE_ENV=production: refusing to start, because the simulator can act as any '
+      + 'resident. In production it only answers this machine (and only with ENABLE_SIMULATOR=1).');
   }
   return {
     production,

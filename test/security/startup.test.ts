@@ -28,4 +28,9 @@ describe('assertSafeStartup', () => {
     expect(assertSafeStartup({ NODE_ENV: 'production', ENABLE_SIMULATOR: '1' }).simulator).toEqual({ enabled: true, host: '127.0.0.1' });
     expect(assertSafeStartup({}).simulator).toEqual({ enabled: true, host: '127.0.0.1' });
   });
+
+  it('refuses to open the simulator to other machines in production', () => {
+    expect(() => assertSafeStartup({ NODE_ENV: 'production', ENABLE_SIMULATOR: '1', SIMULATOR_ALLOW_REMOTE: '1' })).toThrow(/SIMULATOR_ALLOW_REMOTE/);
+    expect(assertSafeStartup({ SIMULATOR_ALLOW_REMOTE: '1' }).simulator.enabled).toBe(true);
+  });
 });
