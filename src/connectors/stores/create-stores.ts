@@ -6,6 +6,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CouncilConfig } from '../../config/council-config';
 import { systemClock, type Clock } from '../../core/dates';
+import { silentLogger, type Logger } from '../../core/logger';
 import type { ReportOutbox } from '../../core/outbox';
 import type { ProfileStore } from '../../core/profile';
 import { DynamoDbOutbox } from './dynamodb-outbox';
@@ -14,6 +15,10 @@ import { DEFAULT_TABLE_NAMES } from './dynamodb-tables';
 import { openDatabase } from './sqlite-database';
 import { SqliteReportOutbox } from './sqlite-outbox';
 import { SqliteProfileStore } from './sqlite-profile-store';
+import { countReadsAsUse, purgeExpired } from './sqlite-retention';
+
+/** How often a long-running server purges expired data from the local database. */
+const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface Stores {
   profiles: ProfileStore;
@@ -26,6 +31,7 @@ export interface StoreOptions {
   /** The directory holding the SQLite file (DATA_DIR); unused with DynamoDB. */
   dataDir: string;
   clock?: Clock;
+  logger?: Logger;
   /** A DynamoDB client to share (tests, or a caller that already has one); made from the config otherwise. */
   dynamoClient?: DynamoDBClient;
 }
@@ -46,10 +52,24 @@ export function createStores(storage: CouncilConfig['storage'], options: StoreOp
     };
   }
   const db = openDatabase(options.dataDir);
+  const logger = options.logger ?? silentLogger;
+  // DynamoDB expires items by TTL; the local file has no such thing, so the process purges it.
+  const purge = () => {
+    try {
+      const purged = purgeExpired(db, clock.now());
+      if (purged.profiles + purged.reports > 0) logger.info({ ...purged }, 'expired data purged from the local database');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not purge expired data; will try again');
+    }
+  };
+  purge();
+  const timer = setInterval(purge, PURGE_EVERY_MS);
+  timer.unref();
   return {
-    profiles: new SqliteProfileStore(db, clock),
+    profiles: countReadsAsUse(new SqliteProfileStore(db, clock), db, clock),
     outbox: new SqliteReportOutbox(db),
     close: async () => {
+      clearInterval(timer);
       db.close();
     },
   };

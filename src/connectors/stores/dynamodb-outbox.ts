@@ -15,11 +15,7 @@ import {
 } from '../../core/outbox';
 import { DUE_QUEUE, entryIdFor, fromItem, toItem, type Item } from './dynamodb-outbox-items';
 import { BY_USER_INDEX, DUE_INDEX, TTL_ATTRIBUTE, expiresAfter } from './dynamodb-tables';
-
-/** Long enough for the resident to ask "what's happening with my report" and for officers to look. */
-export const SENT_KEEP_DAYS = 30;
-/** Refused reports stay longer, so officers can follow up with the resident. */
-export const REJECTED_KEEP_DAYS = 90;
+import { REJECTED_KEEP_DAYS, SENT_KEEP_DAYS } from './retention';
 
 export interface DynamoDbOutboxOptions {
   client: DynamoDBClient;

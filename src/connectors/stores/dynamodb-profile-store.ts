@@ -11,9 +11,8 @@ import { systemClock } from '../../core/dates';
 import { CouncilDataError } from '../../core/errors';
 import type { ProfileStore, ResidentProfile } from '../../core/profile';
 import { TTL_ATTRIBUTE } from './dynamodb-tables';
+import { addMonths, PROFILE_KEEP_MONTHS } from './retention';
 
-/** Kept this long after the resident last used the skill (13 months: a year of bin days, and a month's grace). */
-export const PROFILE_KEEP_MONTHS = 13;
 /** A read pushes the expiry back only when it was last set this long ago, so most reads write nothing. */
 const REFRESH_AFTER_DAYS = 30;
 
@@ -26,9 +25,7 @@ export interface DynamoDbProfileStoreOptions {
 
 /** `at` plus `months` calendar months, in epoch seconds. */
 function monthsLater(at: Date, months: number): number {
-  const later = new Date(at.getTime());
-  later.setUTCMonth(later.getUTCMonth() + months);
-  return Math.floor(later.getTime() / 1000);
+  return Math.floor(addMonths(at, months).getTime() / 1000);
 }
 
 export class DynamoDbProfileStore implements ProfileStore {
