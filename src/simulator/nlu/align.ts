@@ -21,6 +21,8 @@ const SKIP_ITEM = -2;
 const MATCH_WORD = -3;
 /** The share of a free-form span's words that its slot explains. */
 export const FREE_FORM_COVER = 0.5;
+/** A match that misses a word like "not" or "stop" keeps this share of its score. */
+const POLARITY_PENALTY = 0.85;
 
 /** How well token `i` is the template word: 1 same word, less for the same stem or a mended slip. */
 function wordQuality(sentence: Sentence, i: number, item: Extract<TemplateItem, { kind: 'word' }>): number {
@@ -106,23 +108,39 @@ export function alignInOrder(sentence: Sentence, template: Template): Alignment 
     }
   }
   const slots: Record<string, SlotReading> = {};
+  const explained = new Array<boolean>(n).fill(false);
+  let polarMissed = 0;
   for (let i = n, j = m; i > 0 || j > 0;) {
     const step = steps[i * width + j] ?? SKIP_INPUT;
     if (step === SKIP_INPUT) i--;
-    else if (step === SKIP_ITEM) j--;
-    else if (step === MATCH_WORD) { i--; j--; }
-    else {
+    else if (step === SKIP_ITEM) {
+      const item = items[j - 1];
+      if (item?.kind === 'word' && item.polar) polarMissed++;
+      j--;
+    } else if (step === MATCH_WORD) {
+      explained[i - 1] = true;
+      i--;
+      j--;
+    } else {
       const item = items[j - 1];
       if (item?.kind === 'slot') {
         const reading = readSlot(sentence, item, i - step, i);
         if (reading) slots[item.slot] = reading;
       }
+      explained.fill(true, i - step, i);
       i -= step;
       j--;
     }
   }
   const total = sentence.totalWeight + template.totalWeight;
-  return { score: total > 0 ? (table[n * width + m] ?? 0) / total : 0, slots, inOrder: true };
+  const score = total > 0 ? (table[n * width + m] ?? 0) / total : 0;
+  return { score: score * polarityFactor(sentence, explained, polarMissed), slots, inOrder: true };
+}
+
+/** Less for a match that leaves out a word turning the request round, on either side. */
+function polarityFactor(sentence: Sentence, explained: boolean[], polarMissed: number): number {
+  const unexplained = sentence.polar.some((polar, i) => polar && !explained[i]);
+  return polarMissed > 0 || unexplained ? POLARITY_PENALTY : 1;
 }
 
 export function alignAnyOrder(sentence: Sentence, template: Template): Alignment {
@@ -130,6 +148,7 @@ export function alignAnyOrder(sentence: Sentence, template: Template): Alignment
   const used = new Array<boolean>(n).fill(false);
   const slots: Record<string, SlotReading> = {};
   let matched = 0;
+  let polarMissed = 0;
   for (const item of template.items) {
     let best = 0;
     let from = -1;
@@ -151,11 +170,15 @@ export function alignAnyOrder(sentence: Sentence, template: Template): Alignment
         }
       }
     }
-    if (from < 0) continue;
+    if (from < 0) {
+      if (item.kind === 'word' && item.polar) polarMissed++;
+      continue;
+    }
     for (let i = from; i < to; i++) used[i] = true;
     matched += best;
     if (item.kind === 'slot' && reading) slots[item.slot] = reading;
   }
   const total = sentence.totalWeight + template.totalWeight;
-  return { score: total > 0 ? (ANY_ORDER_SHARE * matched) / total : 0, slots, inOrder: false };
+  const score = total > 0 ? (ANY_ORDER_SHARE * matched) / total : 0;
+  return { score: score * polarityFactor(sentence, used, polarMissed), slots, inOrder: false };
 }

@@ -57,6 +57,8 @@ export const DEFAULT_THRESHOLD = 0.5;
 const CLEAR_INTENT = 0.8;
 /** Templates that cannot reach this are not worth aligning, even as alternatives. */
 const WORTH_ALIGNING = 0.2;
+/** The answer and three alternatives. */
+const SHOWN_INTENTS = 4;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -80,11 +82,22 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const present = new Uint8Array(compiled.lexicon.stemCount);
     for (const id of sentence.stemIds) if (id >= 0) present[id] = 1;
     // Most promising first, so weaker templates can be skipped once an intent has a good match.
-    const candidates = compiled.templates
-      .map((template, index) => ({ template, index, bound: upperBound(sentence, present, template) }))
-      .filter((c) => c.bound >= WORTH_ALIGNING)
-      .sort((a, b) => b.bound - a.bound || a.index - b.index);
-    for (const { template, bound } of candidates) {
+    const templates = compiled.templates;
+    const bounds = new Float64Array(templates.length);
+    const candidates: number[] = [];
+    for (let t = 0; t < templates.length; t++) {
+      const template = templates[t];
+      bounds[t] = template ? upperBound(sentence, present, template) : 0;
+      if ((bounds[t] ?? 0) >= WORTH_ALIGNING) candidates.push(t);
+    }
+    candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
+    // The intents shown are the best and three alternatives: a template that cannot beat the
+    // fourth best so far cannot change the answer, nor can any after it in this order.
+    let floor = 0;
+    for (const t of candidates) {
+      const template = templates[t];
+      const bound = bounds[t] ?? 0;
+      if (!template || bound <= floor) break;
       const current = bestByIntent.get(template.intent);
       if (current && bound <= current.alignment.score) continue;
       let alignment = alignInOrder(sentence, template);
@@ -92,7 +105,12 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
         const loose = alignAnyOrder(sentence, template);
         if (loose.score > alignment.score) alignment = loose;
       }
-      if (!current || alignment.score > current.alignment.score) bestByIntent.set(template.intent, { alignment, template });
+      if (!current || alignment.score > current.alignment.score) {
+        bestByIntent.set(template.intent, { alignment, template });
+        if (bestByIntent.size >= SHOWN_INTENTS) {
+          floor = [...bestByIntent.values()].map((b) => b.alignment.score).sort((a, b) => b - a)[SHOWN_INTENTS - 1] ?? 0;
+        }
+      }
     }
     const ranked = [...bestByIntent.entries()].sort((a, b) => b[1].alignment.score - a[1].alignment.score);
     const [first, ...rest] = ranked;

@@ -24,9 +24,13 @@ const DATE_WORDS = new Set([
   'august', 'september', 'october', 'november', 'december', 'christmas', 'days',
 ]);
 
-function mayHoldDate(words: string[]): boolean {
-  return words.some((w) => DATE_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)$/.test(w) || /^\d{1,2}\/\d{1,2}/.test(w));
+function isDateWord(word: string): boolean {
+  return DATE_WORDS.has(word) || /^\d{1,2}(st|nd|rd|th)$/.test(word) || /^\d{1,2}\/\d{1,2}/.test(word);
 }
+
+/** Words a date can reach from its date words: "next Tuesday", "the 3rd of December 2026". */
+const REACH_BEFORE = 3;
+const REACH_AFTER = 3;
 
 /** `YYYY-Www` for the ISO week holding a local date. */
 export function isoWeek(date: string): string {
@@ -63,27 +67,33 @@ export function findDates(sentence: Sentence, reference: DateReference): DateSpa
   const cached = sentence.scratch.get('dates') as DateSpan[] | undefined;
   if (cached) return cached;
   const spans: DateSpan[] = [];
-  if (mayHoldDate(sentence.words)) {
-    // Parse the comparable words joined by single spaces, so offsets map back to tokens.
-    const starts: number[] = [];
+  const first = sentence.words.findIndex(isDateWord);
+  if (first >= 0) {
+    let last = first;
+    sentence.words.forEach((word, i) => { if (isDateWord(word)) last = i; });
+    // Only the stretch around the date words goes to chrono: it is the slow part of the NLU.
+    const from = Math.max(0, first - REACH_BEFORE);
+    const to = Math.min(sentence.words.length, last + 1 + REACH_AFTER);
+    // The comparable words joined by single spaces, so offsets map back to tokens.
+    const starts = sentence.words.map((_, i) => (i < from ? -1 : Infinity));
     let joined = '';
-    sentence.words.forEach((word, i) => {
-      if (i > 0) joined += ' ';
-      starts.push(joined.length);
-      joined += word;
-    });
+    for (let i = from; i < to; i++) {
+      if (i > from) joined += ' ';
+      starts[i] = joined.length;
+      joined += sentence.words[i];
+    }
     const results = chrono.en.GB.parse(joined, { instant: wallClock(reference.now(), reference.timeZone), timezone: 'UTC' });
     for (const result of results) {
-      const from = starts.findIndex((s) => s >= result.index);
+      const start = starts.findIndex((s) => s >= result.index);
       const end = result.index + result.text.length;
-      let to = from;
-      while (to < starts.length && (starts[to] ?? Infinity) < end) to++;
-      if (from < 0 || to <= from) continue;
-      const start = result.start;
-      const day = `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
-      const saysWeek = / week(end)?$/.test(result.text) && !start.isCertain('weekday');
+      let stop = start;
+      while (stop < starts.length && (starts[stop] ?? Infinity) < end) stop++;
+      if (start < 0 || stop <= start) continue;
+      const found = result.start;
+      const day = `${found.get('year')}-${pad(found.get('month'))}-${pad(found.get('day'))}`;
+      const saysWeek = / week(end)?$/.test(result.text) && !found.isCertain('weekday');
       const value = !saysWeek ? day : result.text.endsWith('weekend') ? `${isoWeek(day)}-WE` : isoWeek(day);
-      spans.push({ from, to, value });
+      spans.push({ from: start, to: stop, value });
     }
   }
   sentence.scratch.set('dates', spans);

@@ -7,6 +7,12 @@ import { FILLER_WORDS } from './fillers';
 import { Vocabulary } from './spelling';
 import { stem } from './text';
 
+/**
+ * Words that turn a request round ("stop my reminders", "switch off", "not that one"). A sample
+ * and a sentence that differ in one of these differ in meaning, however many words they share.
+ */
+export const POLARITY_WORDS = new Set(['not', 'no', 'stop', 'off', 'cancel', 'never', 'nothing', 'none', 'without', 'nope']);
+
 /** Weight of a word the model has never seen: it is evidence the sentence is about something else. */
 export const UNKNOWN_WORD_WEIGHT = 1.2;
 const FILLER_WEIGHT = 0.08;

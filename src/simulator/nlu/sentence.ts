@@ -3,7 +3,7 @@
  * mended slips, filler marks and weights. Everything per-sentence is cached here.
  */
 import { markFillers } from './fillers';
-import type { Lexicon } from './lexicon';
+import { POLARITY_WORDS, type Lexicon } from './lexicon';
 import { isNumberWord } from './numbers';
 import { stem, tokenise, type TokenisedText } from './text';
 
@@ -32,12 +32,16 @@ export interface Sentence {
   /** Tokens folded into the token before ("pot" "hole" → "pothole"): they weigh nothing. */
   folded: boolean[];
   filler: boolean[];
+  /** Tokens that turn the request round ("not", "stop", "off"). */
+  polar: boolean[];
   weights: Float64Array;
   /** prefixWeights[i] is the weight of tokens before i. */
   prefixWeights: Float64Array;
   totalWeight: number;
   /** Slot readings by type and span, filled as the matcher asks. */
   readings: Map<number, SlotReading | null>;
+  /** Weight each slot reader could take from the sentence, by reader index (see upper-bound.ts). */
+  reach: number[];
   /** Per-sentence scratch space for slow readers (dates). */
   scratch: Map<string, unknown>;
 }
@@ -82,8 +86,9 @@ export function readSentence(input: string, lexicon: Lexicon): Sentence {
     prefixWeights[i + 1] = (prefixWeights[i] ?? 0) + (weights[i] ?? 0);
   }
   return {
-    text, words, stems, wordIds, stemIds, certainty, folded, filler, weights, prefixWeights,
-    totalWeight: prefixWeights[n] ?? 0, readings: new Map(), scratch: new Map(),
+    text, words, stems, wordIds, stemIds, certainty, folded, filler, weights,
+    polar: words.map((w, i) => !folded[i] && POLARITY_WORDS.has(w)), prefixWeights,
+    totalWeight: prefixWeights[n] ?? 0, readings: new Map(), reach: [], scratch: new Map(),
   };
 }
 

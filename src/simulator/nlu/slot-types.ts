@@ -28,6 +28,8 @@ const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'that', 'this']
 function createValueReader(type: SlotType): SlotReader {
   const byWords = new Map<string, { id: string; name: string }>();
   const byStems = new Map<string, { id: string; name: string }>();
+  // First words and stems of every phrase: most spans start elsewhere and are dismissed at once.
+  const openers = new Set<string>();
   let maxTokens = 1;
   for (const value of type.values ?? []) {
     for (const phrase of [value.name, value.id.replace(/_/g, ' '), ...value.synonyms]) {
@@ -38,6 +40,8 @@ function createValueReader(type: SlotType): SlotReader {
       if (!byWords.has(words.join(' '))) byWords.set(words.join(' '), entry);
       const stems = words.map(stem).join(' ');
       if (!byStems.has(stems)) byStems.set(stems, entry);
+      openers.add(words[0] ?? '');
+      openers.add(stem(words[0] ?? ''));
     }
   }
   function lookup(words: string[], stems: string[]): { id: string; name: string; quality: number } | undefined {
@@ -52,6 +56,8 @@ function createValueReader(type: SlotType): SlotReader {
     weight: 1.5,
     freeForm: false,
     read(sentence, from, to) {
+      const opens = (i: number) => openers.has(sentence.words[i] ?? '') || openers.has(sentence.stems[i] ?? '');
+      if (!opens(from) && !(ARTICLES.has(sentence.words[from] ?? '') && from + 1 < to && opens(from + 1))) return undefined;
       const words = spanWords(sentence, from, to);
       const stems = spanStems(sentence, from, to);
       let found = lookup(words, stems);

@@ -3,12 +3,12 @@
  * be laid against any sentence.
  */
 import { slotsInSample, type LanguageModel } from '../../language-model/language-model';
-import { Lexicon } from './lexicon';
+import { Lexicon, POLARITY_WORDS } from './lexicon';
 import type { SlotReader } from './slot-types';
 import { stem, tokenise } from './text';
 
 export type TemplateItem =
-  | { kind: 'word'; word: string; wordId: number; stemId: number; weight: number }
+  | { kind: 'word'; word: string; wordId: number; stemId: number; weight: number; polar: boolean }
   | { kind: 'slot'; slot: string; reader: SlotReader; readerIndex: number; weight: number };
 
 export interface Template {
@@ -27,6 +27,7 @@ export interface CompiledModel {
 }
 
 const SLOT_MARK = /^qqslot(\d+)qq$/;
+
 
 /** The sample's words, with each `{slot}` replaced by a marker word that survives tokenising. */
 function sampleWords(sample: string): { words: string[]; slots: string[] } {
@@ -58,7 +59,7 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
       const items: TemplateItem[] = words.map((word): TemplateItem => {
         const mark = SLOT_MARK.exec(word);
         if (!mark) {
-          return { kind: 'word', word, wordId: lexicon.wordId(word), stemId: lexicon.stemId(stem(word)), weight: lexicon.weight(word) };
+          return { kind: 'word', word, wordId: lexicon.wordId(word), stemId: lexicon.stemId(stem(word)), weight: lexicon.weight(word), polar: POLARITY_WORDS.has(word) };
         }
         const slot = slots[Number(mark[1])] ?? '';
         const type = intent.slots.find((s) => s.name === slot)?.type ?? 'FREE_TEXT';

@@ -9,8 +9,7 @@ import type { Template, TemplateItem } from './templates';
 
 /** Weight of the tokens a slot type could take, cached per sentence and type. */
 function slotReach(sentence: Sentence, item: Extract<TemplateItem, { kind: 'slot' }>): number {
-  const key = `reach:${item.readerIndex}`;
-  const cached = sentence.scratch.get(key) as number | undefined;
+  const cached = sentence.reach[item.readerIndex];
   if (cached !== undefined) return cached;
   let reach: number;
   if (item.reader.freeForm) {
@@ -25,7 +24,7 @@ function slotReach(sentence: Sentence, item: Extract<TemplateItem, { kind: 'slot
     }
     reach = covered.reduce((sum, c, i) => sum + (c ? sentence.weights[i] ?? 0 : 0), 0);
   }
-  sentence.scratch.set(key, reach);
+  sentence.reach[item.readerIndex] = reach;
   return reach;
 }
 

@@ -1,0 +1,230 @@
+/**
+ * The simulator's NLU, judged as staff would judge it: does it understand what residents say
+ * the way Alexa or Dialogflow would, from the same language model?
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadLanguageModel } from '../../src/language-model/load-language-model';
+import { createNlu, FALLBACK_INTENT, type NluResult } from '../../src/simulator/nlu/create-nlu';
+import { fillSample, SAMPLE_NOW } from './support/fill-samples';
+
+const model = loadLanguageModel('en-GB');
+const nlu = createNlu(model, { now: () => SAMPLE_NOW, timeZone: 'Europe/London' });
+
+interface Expected {
+  say: string;
+  intent: string;
+  slots?: Record<string, string>;
+}
+
+function readSentences(file: string): Expected[] {
+  return (parse(readFileSync(path.join(__dirname, 'fixtures', file), 'utf8')) as { sentences: Expected[] }).sentences;
+}
+
+/** Intent right, and every expected slot: the id for resolved types, the words for free-form ones. */
+function understood(result: NluResult, expected: Expected): boolean {
+  if (result.intent.name !== expected.intent) return false;
+  return Object.entries(expected.slots ?? {}).every(([name, want]) => {
+    const got = result.slots[name];
+    return got !== undefined && (got.id === want || got.value.toLowerCase() === want.toLowerCase());
+  });
+}
+
+function accuracy(sentences: Expected[]): { correct: number; intents: number; misses: string[] } {
+  let correct = 0;
+  let intents = 0;
+  const misses: string[] = [];
+  for (const sentence of sentences) {
+    const result = nlu.understand(sentence.say);
+    if (result.intent.name === sentence.intent) intents++;
+    if (understood(result, sentence)) correct++;
+    else misses.push(`"${sentence.say}" → ${result.intent.name} ${JSON.stringify(result.slots)} (wanted ${sentence.intent} ${JSON.stringify(sentence.slots ?? {})})`);
+  }
+  return { correct, intents, misses };
+}
+
+describe('every sample utterance in the model', () => {
+  const cases = model.intents.flatMap((intent) => intent.samples.flatMap((sample) =>
+    fillSample(model, intent, sample).map((filled) => ({ intent: intent.name, sample, ...filled }))));
+
+  it('covers every intent that has samples', () => {
+    const withSamples = model.intents.filter((i) => i.samples.length > 0).map((i) => i.name);
+    expect(new Set(cases.map((c) => c.intent))).toEqual(new Set(withSamples));
+    expect(cases.length).toBeGreaterThan(300);
+  });
+
+  it.each(cases)('"$text" is $intent', ({ text, intent, slots }) => {
+    const result = nlu.understand(text);
+    expect(result.intent.name).toBe(intent);
+    for (const [name, want] of Object.entries(slots)) {
+      if (want.id) expect(result.slots[name]?.id).toBe(want.id);
+      else expect(result.slots[name]?.value.toLowerCase()).toBe(want.value?.toLowerCase());
+    }
+  });
+});
+
+describe('sentences residents say that are not in the model', () => {
+  const sentences = readSentences('unseen-sentences.yaml');
+
+  it('are really unseen: none is a sample', () => {
+    const samples = new Set(model.intents.flatMap((i) => i.samples.map((s) => s.toLowerCase())));
+    expect(sentences.filter((s) => samples.has(s.say.toLowerCase()))).toEqual([]);
+    expect(sentences.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('are understood often enough (accuracy printed for the issue note)', () => {
+    const { correct, intents, misses } = accuracy(sentences);
+    const share = correct / sentences.length;
+    console.log([
+      `NLU on ${sentences.length} unseen sentences: ${(100 * share).toFixed(1)}% fully right (intent and slots), `
+        + `${((100 * intents) / sentences.length).toFixed(1)}% right intent.`,
+      ...misses.map((m) => `  miss: ${m}`),
+    ].join('\n'));
+    // First run, before any tuning, was 74.0%; the floor sits a little under today's result.
+    expect(share).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('include sentences from outside the council\'s services, which fall back', () => {
+    const outside = sentences.filter((s) => s.intent === FALLBACK_INTENT);
+    expect(outside.length).toBeGreaterThanOrEqual(10);
+    for (const sentence of outside) expect(nlu.understand(sentence.say).intent.name).toBe(FALLBACK_INTENT);
+  });
+});
+
+describe('a held-out set, written after tuning and never tuned against', () => {
+  it('is understood about as well as residents need (the honest estimate, printed for the issue note)', () => {
+    const sentences = readSentences('held-out-sentences.yaml');
+    const { correct, intents, misses } = accuracy(sentences);
+    console.log([
+      `NLU on ${sentences.length} held-out sentences: ${((100 * correct) / sentences.length).toFixed(1)}% fully right, `
+        + `${((100 * intents) / sentences.length).toFixed(1)}% right intent.`,
+      ...misses.map((m) => `  miss: ${m}`),
+    ].join('\n'));
+    // 86% when written; a drop below this means the model or the NLU got worse.
+    expect(correct / sentences.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('what a resident says, and what the platform would hear', () => {
+  it.each([
+    ['my postcode is s w one a one a a', 's w one a one a a'],
+    ['my postcode is SW1A 1AA', 'sw1a 1aa'],
+    ['the postcode is a b one two c d', 'a b one two c d'],
+    ['postcode l s two nine j t', 'l s two nine j t'],
+  ])('reads the postcode in "%s"', (text, postcode) => {
+    const result = nlu.understand(text);
+    expect(result.intent.name).toBe('SetAddressIntent');
+    expect(result.slots.postcode?.value).toBe(postcode);
+  });
+
+  it('splits a house number from a spoken postcode', () => {
+    const result = nlu.understand('I live at 12 a b one two c d');
+    expect(result.slots).toMatchObject({ houseNumber: { value: '12' }, postcode: { value: 'a b one two c d' } });
+  });
+
+  it('resolves synonyms to ids, as Alexa entity resolution does', () => {
+    expect(nlu.understand('when is the green bin collected').slots.binType).toEqual({ value: 'green bin', id: 'RECYCLING', name: 'recycling' });
+    expect(nlu.understand('how much is band dee').slots.band?.id).toBe('D');
+    expect(nlu.understand('report dog poo on mill lane').slots).toMatchObject({ issueType: { id: 'DOG_FOULING' }, location: { value: 'mill lane' } });
+  });
+
+  it('reads dates in the council\'s time zone, as AMAZON.DATE gives them', () => {
+    // SAMPLE_NOW is Friday 20 November 2026.
+    expect(nlu.understand('is my bin collected tomorrow').slots.date?.value).toBe('2026-11-21');
+    expect(nlu.understand('is the recycling collected next tuesday').slots).toMatchObject({ date: { value: '2026-11-24' }, binType: { id: 'RECYCLING' } });
+    const lateNight = createNlu(model, { now: () => new Date('2026-06-20T23:30:00Z'), timeZone: 'Europe/London' });
+    // 00:30 on Sunday 21 June in London: tomorrow is Monday 22 June.
+    expect(lateNight.understand('is it bin day tomorrow').slots.date?.value).toBe('2026-06-22');
+  });
+
+  it('reads reference numbers written or spoken digit by digit', () => {
+    expect(nlu.understand('check report 400123').slots.reference?.value).toBe('400123');
+    expect(nlu.understand('check report one two three four').slots.reference?.value).toBe('one two three four');
+  });
+
+  it('ignores hesitation and politeness', () => {
+    for (const text of ['um could you tell me when my bin day is please', 'alexa erm when is my bin day thank you', 'please can you tell me when is bin day']) {
+      const result = nlu.understand(text);
+      expect(result.intent.name).toBe('GetBinCollectionIntent');
+      expect(result.intent.confidence).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('forgives small spelling slips and words run together or split', () => {
+    expect(nlu.understand('whne is my bin day').intent.name).toBe('GetBinCollectionIntent');
+    expect(nlu.understand('when is the recylcing collected').slots.binType?.id).toBe('RECYCLING');
+    expect(nlu.understand('report a pot hole').slots.issueType?.id).toBe('POTHOLE');
+  });
+
+  it('understands words in another order, with a little less confidence', () => {
+    const straight = nlu.understand('when is my recycling collected');
+    const turned = nlu.understand('my recycling when is it collected');
+    expect(turned.intent.name).toBe('GetBinCollectionIntent');
+    expect(turned.slots.binType?.id).toBe('RECYCLING');
+    expect(turned.intent.confidence).toBeLessThan(straight.intent.confidence);
+  });
+
+  it('is sure of a sample said exactly, and falls back below the threshold', () => {
+    expect(nlu.understand('when is my bin day').intent).toEqual({ name: 'GetBinCollectionIntent', confidence: 1 });
+    const weather = nlu.understand('what is the weather in Leeds');
+    expect(weather.intent.name).toBe(FALLBACK_INTENT);
+    expect(weather.slots).toEqual({});
+    // Staff still see what it was nearest to.
+    expect(weather.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it('gives the same answer every time', () => {
+    const first = nlu.understand('is there a pothole on the high street');
+    for (let i = 0; i < 5; i++) expect(nlu.understand('is there a pothole on the high street')).toEqual(first);
+  });
+});
+
+describe('a bare answer to the question the skill asked', () => {
+  it('fills the slot asked for', () => {
+    const house = nlu.understand('12', { awaiting: { intent: 'SetAddressIntent', slot: 'houseNumber' } });
+    expect(house.intent.name).toBe('SetAddressIntent');
+    expect(house.slots).toEqual({ houseNumber: { value: '12' } });
+    const postcode = nlu.understand("it's a b one two c d", { awaiting: { intent: 'SetAddressIntent', slot: 'postcode' } });
+    expect(postcode.slots.postcode?.value).toBe('a b one two c d');
+    const bin = nlu.understand('the green one', { awaiting: { intent: 'GetBinCollectionIntent', slot: 'binType' } });
+    expect(bin.intent.name).toBe('GetBinCollectionIntent');
+    expect(bin.slots.binType?.id).toBe('RECYCLING');
+  });
+
+  it('lets the resident say something else instead', () => {
+    const awaiting = { intent: 'SetAddressIntent', slot: 'houseNumber' };
+    expect(nlu.understand('stop', { awaiting }).intent.name).toBe('AMAZON.StopIntent');
+    expect(nlu.understand('help', { awaiting }).intent.name).toBe('AMAZON.HelpIntent');
+    expect(nlu.understand('when is my bin day', { awaiting }).intent.name).toBe('GetBinCollectionIntent');
+  });
+
+  it('does not take a word that is no postcode as the postcode', () => {
+    const result = nlu.understand('banana', { awaiting: { intent: 'SetAddressIntent', slot: 'postcode' } });
+    expect(result.slots.postcode).toBeUndefined();
+  });
+});
+
+describe('speed', () => {
+  it('answers well under a millisecond a sentence once built (printed, not asserted)', () => {
+    const sentences = readSentences('unseen-sentences.yaml').map((s) => s.say);
+    for (const s of sentences) nlu.understand(s);
+    const times: number[] = [];
+    // CPU time as well as wall time: on a shared machine, wall time also counts waiting for a core.
+    const cpuBefore = process.cpuUsage();
+    for (let round = 0; round < 10; round++) {
+      for (const s of sentences) {
+        const started = performance.now();
+        nlu.understand(s);
+        times.push(performance.now() - started);
+      }
+    }
+    const cpu = process.cpuUsage(cpuBefore);
+    times.sort((a, b) => a - b);
+    const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(3);
+    const cpuPerSentence = (cpu.user + cpu.system) / 1000 / times.length;
+    console.log(`NLU time per sentence over ${times.length} runs: CPU ${cpuPerSentence.toFixed(3)} ms on average; `
+      + `wall clock median ${at(0.5)} ms, p90 ${at(0.9)} ms`);
+    expect(times.length).toBe(sentences.length * 10);
+  });
+});
