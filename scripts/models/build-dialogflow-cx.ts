@@ -102,7 +102,7 @@ function askPageJson(page: ReturnType<typeof askPages>[number], entityType: stri
       condition: '$page.params.status = "FINAL"',
       triggerFulfillment: callWebhook(tag),
       // The webhook names the next page; should it fail, the resident is back at the start.
-      targetFlow: START_FLOW,
+      targetPage: 'START_PAGE',
       name: stableUuid(`cx-route:${page.id}`),
     }],
   };
