@@ -31,7 +31,8 @@ const WORDS_PER_SECOND = 2.5;
 
 /** Estimated seconds to speak an SSML document, breaks included. */
 export function estimateSpeechSeconds(ssml: string): number {
-  const words = ssmlToSpokenWords(ssml).split(' ').filter(Boolean).length;
+  // Punctuation on its own is not a word; "&" is ("and").
+  const words = ssmlToSpokenWords(ssml).split(' ').filter((w) => /[\w&£]/.test(w)).length;
   let breaks = 0;
   for (const match of ssml.matchAll(/<break\s+time="(\d+(?:\.\d+)?)(ms|s)"/g)) {
     breaks += Number(match[1]) / (match[2] === 's' ? 1 : 1000);
