@@ -28,9 +28,13 @@ async function home(_turn: Turn, ctx: HandlerContext): Promise<Reply> {
 
 /** Keeps the dialog in progress, so the resident can simply try again. */
 async function fallback(turn: Turn, ctx: HandlerContext): Promise<Reply> {
-  const inDialog = turn.session.dialog !== undefined;
-  const key = inDialog ? 'common:fallbackInDialog' : 'common:fallback';
-  return ask(ctx.t.speak(key), ctx.t.speak('common:fallbackReprompt'), { session: turn.session });
+  const dialog = turn.session.dialog;
+  const key = dialog ? 'common:fallbackInDialog' : 'common:fallback';
+  // Still waiting for a slot: ask the platform to listen for that slot again, not for any intent.
+  const next = dialog?.awaitingSlot
+    ? { type: 'elicit-slot' as const, intent: dialog.intent, slot: dialog.awaitingSlot, slots: dialog.slots }
+    : undefined;
+  return ask(ctx.t.speak(key), ctx.t.speak('common:fallbackReprompt'), { session: turn.session, next });
 }
 
 /** A yes or no with no question pending. */

@@ -33,6 +33,7 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
     const reply = await chat.say('AMAZON.FallbackIntent');
     expect(heard(reply)).toMatch(/^Sorry, I didn't catch that/);
     expect(reply.session?.dialog?.intent).toBe('SetAddressIntent');
+    expect(reply.next).toMatchObject({ type: 'elicit-slot', intent: 'SetAddressIntent', slot: 'houseNumber' });
     expect(heard(await chat.say('SetAddressIntent', { houseNumber: { value: '12' } }))).toBe('Is that 12 High Street?');
   });
 
