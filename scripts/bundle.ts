@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { inspectBundle } from './bundle/inspect';
-import { inlineRepoFilesPlugin, noSqlitePlugin, zodNamespacePlugin } from './bundle/plugins';
+import { inlineRepoFilesPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, '.build');
@@ -61,7 +61,7 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin()],
+    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin()],
   });
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));
   if (contents.forbidden.length > 0) {

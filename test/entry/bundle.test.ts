@@ -1,0 +1,105 @@
+/**
+ * The Lambda bundles as they ship: built into a temporary folder outside the repository, then run
+ * in a fresh `node` process from there, so a bundle that still needed node_modules, the locale
+ * files or the council config on disk would fail here rather than on Lambda.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { bundleFunctions, type BuiltFunction } from '../../scripts/bundle';
+import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
+import { loadEnvelope } from '../adapters/alexa/fixtures';
+import { cxFixture } from '../adapters/google/google-fixtures';
+import { startLocalDynamo, type LocalDynamo } from '../support/dynalite-server';
+
+const run = promisify(execFile);
+const BUILD_TIMEOUT_MS = 180_000;
+
+/** Requires `bundle` in a new node process, calls `handler(event)` and returns what it resolved to. */
+async function invokeBundle(bundle: string, event: unknown, env: NodeJS.ProcessEnv, cwd: string): Promise<unknown> {
+  const eventFile = path.join(cwd, `event-${Date.now()}-${Math.random()}.json`);
+  writeFileSync(eventFile, JSON.stringify(event));
+  const script = [
+    'const { handler } = require(process.argv[1]);',
+    'const event = JSON.parse(require("node:fs").readFileSync(process.argv[2], "utf8"));',
+    'handler(event).then((answer) => { process.stdout.write("\\n@@" + JSON.stringify(answer)); process.exit(0); },',
+    '  (error) => { console.error(error); process.exit(1); });',
+  ].join('\n');
+  // PATH only from the parent: the bundle must not lean on anything else in the test's environment.
+  const { stdout } = await run(process.execPath, ['-e', script, bundle, eventFile], { cwd, env: { PATH: process.env.PATH, ...env } });
+  return JSON.parse(stdout.slice(stdout.lastIndexOf('@@') + 2));
+}
+
+describe('the Lambda bundles', () => {
+  let outDir: string;
+  let built: BuiltFunction[];
+  let demo: DemoCouncil;
+  let dynamo: LocalDynamo;
+  let lambdaEnv: NodeJS.ProcessEnv;
+  const bundle = (name: string): BuiltFunction => {
+    const fn = built.find((b) => b.name === name);
+    if (!fn) throw new Error(`no ${name} bundle`);
+    return fn;
+  };
+
+  beforeAll(async () => {
+    outDir = mkdtempSync(path.join(tmpdir(), 'council-voice-bundle-'));
+    [built, demo, dynamo] = await Promise.all([
+      bundleFunctions({ outDir }),
+      startDemoCouncil({ host: '127.0.0.1', port: 0 }),
+      startLocalDynamo(),
+    ]);
+    // What serverless.yml gives the functions, with DynamoDB and the council on loopback.
+    lambdaEnv = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DEMO_COUNCIL_URL: demo.url,
+      PROFILES_TABLE: dynamo.tables.profiles,
+      OUTBOX_TABLE: dynamo.tables.outbox,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'eu-west-2',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    };
+  }, BUILD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await Promise.all([demo?.close(), dynamo?.stop()]);
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('the Alexa bundle answers a LaunchRequest with the welcome, as a new container would', async () => {
+    const answer = await invokeBundle(bundle('alexa').outfile, loadEnvelope('launch'), lambdaEnv, outDir) as {
+      version: string; response: { outputSpeech?: { type: string; ssml?: string }; shouldEndSession?: boolean };
+    };
+    expect(answer.version).toBe('1.0');
+    expect(answer.response.outputSpeech?.type).toBe('SSML');
+    expect(answer.response.outputSpeech?.ssml).toMatch(/^<speak>.*Welcome to Demo Borough Council.*<\/speak>$/s);
+    expect(answer.response.shouldEndSession).toBe(false);
+  }, 60_000);
+
+  test('the Alexa bundle is under 1 MB and carries neither Express nor the Actions SDK', () => {
+    const alexa = bundle('alexa');
+    expect(alexa.bytes).toBeLessThan(1_000_000);
+    const packages = alexa.byPackage.map(([name]) => name);
+    expect(packages).not.toEqual(expect.arrayContaining(['express']));
+    expect(packages).not.toEqual(expect.arrayContaining(['actions-on-google']));
+    expect(packages).not.toEqual(expect.arrayContaining(['better-sqlite3']));
+    expect(packages.filter((name) => name.startsWith('src/simulator') || name.startsWith('src/demo-council'))).toEqual([]);
+  });
+
+  test('the Dialogflow bundle refuses a CX call from an unknown caller, and answers one when verification is off outside production', async () => {
+    const body = JSON.stringify(cxFixture('welcome'));
+    const event = { routeKey: 'POST /dialogflow/cx', rawPath: '/dialogflow/cx', headers: { 'content-type': 'application/json' }, body, isBase64Encoded: false };
+    const refused = await invokeBundle(bundle('dialogflow').outfile, event, lambdaEnv, outDir) as { statusCode: number; body: string };
+    expect(refused.statusCode).toBe(401);
+
+    const local = { ...lambdaEnv, NODE_ENV: 'development', SKIP_REQUEST_VERIFICATION: '1' };
+    const answered = await invokeBundle(bundle('dialogflow').outfile, event, local, outDir) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(answered.statusCode).toBe(200);
+    expect(answered.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.stringify(JSON.parse(answered.body))).toMatch(/Demo Borough Council/);
+  }, 60_000);
+});
