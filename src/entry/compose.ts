@@ -2,23 +2,22 @@
  * Composition: the council config becomes connectors, the connectors and stores become the
  * skill's services, the skill gets its adapters. Nothing here decides anything a resident hears.
  */
-import pino from 'pino';
 import { createAlexaHandler, readIntentSlots } from '../adapters/alexa';
 import type { CouncilConfig } from '../config/council-config';
-import { ConfigError, DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
+import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
 import { loadLocaleResources } from '../config/locales';
 import type { HttpCall } from '../connectors/http';
 import { IcsBinCollections } from '../connectors/ics-bin-collections';
 import { OsPlacesAddressFinder } from '../connectors/os-places-addresses';
-import { openDatabase } from '../connectors/stores/sqlite-database';
-import { SqliteProfileStore } from '../connectors/stores/sqlite-profile-store';
+import { createStores } from '../connectors/stores/create-stores';
 import type { Council } from '../core/council';
 import { systemClock, type Clock } from '../core/dates';
 import { allHandlers } from '../core/handlers';
 import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
-import type { ProfileStore } from '../core/profile';
+import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type SkillServices } from '../core/skill';
+import { createLogger, withTurnLogging } from '../logging';
 import type { Composition } from '../server/composition';
 import alexaModel from '../../interaction-models/alexa/en-GB.json';
 
@@ -36,11 +35,6 @@ interface ConnectorDeps {
   clock: Clock;
   logger: Logger;
   onCall: (call: HttpCall) => void;
-}
-
-/** Structured JSON logs on stdout, one line per event. */
-export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
-  return pino({ level: env.LOG_LEVEL ?? 'info' });
 }
 
 /** The council's back ends, from the config's connector sections. */
@@ -62,19 +56,6 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
   };
 }
 
-/** Where residents' profiles live, chosen by `storage.kind`, and how to let go of it. */
-function openProfileStore(config: CouncilConfig, dataDir: string, clock: Clock): { profiles: ProfileStore; close: () => void } {
-  switch (config.storage.kind) {
-    case 'sqlite': {
-      const db = openDatabase(dataDir);
-      return { profiles: new SqliteProfileStore(db, clock), close: () => db.close() };
-    }
-    default:
-      // Issue 6 adds the DynamoDB stores for Lambda here.
-      throw new ConfigError(`storage.kind ${config.storage.kind} is not available in this version; use sqlite`);
-  }
-}
-
 /** Fans the connectors' call reports out to whoever is watching (the simulator's calls panel). */
 function createCallWatchers(): { notify: (call: HttpCall) => void; watch: Composition['watchCalls'] } {
   const listeners = new Set<(call: HttpCall) => void>();
@@ -91,11 +72,11 @@ function createCallWatchers(): { notify: (call: HttpCall) => void; watch: Compos
 export function compose(options: ComposeOptions = {}): Composition {
   const env = options.env ?? process.env;
   const config = options.config ?? loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env);
-  const logger = options.logger ?? createLogger(env);
+  const logger = options.logger ?? createLogger({ env });
   const clock = options.clock ?? systemClock;
   const calls = createCallWatchers();
   const council = createCouncil(config, { clock, logger, onCall: calls.notify });
-  const store = openProfileStore(config, options.dataDir ?? env.DATA_DIR ?? './data', clock);
+  const store = createStores(config.storage, { dataDir: options.dataDir ?? env.DATA_DIR ?? './data', clock, logger });
   const services: SkillServices = {
     council,
     info: toCouncilInfo(config),
@@ -103,9 +84,11 @@ export function compose(options: ComposeOptions = {}): Composition {
     translators: createTranslators(loadLocaleResources()),
     clock,
     logger,
+    extras: { [OUTBOX_EXTRA]: store.outbox },
   };
   const skill = createSkill(allHandlers, services);
-  const alexa = createAlexaHandler(skill, { logger, onCall: calls.notify, intentSlots: readIntentSlots(alexaModel) });
+  // The adapter gets the skill wrapped to log one redacted line per turn (src/logging).
+  const alexa = createAlexaHandler(withTurnLogging(skill, logger, 'alexa'), { logger, onCall: calls.notify, intentSlots: readIntentSlots(alexaModel) });
   return {
     config,
     services,
@@ -113,6 +96,6 @@ export function compose(options: ComposeOptions = {}): Composition {
     alexa,
     logger,
     watchCalls: calls.watch,
-    close: async () => store.close(),
+    close: () => store.close(),
   };
 }

@@ -16,6 +16,8 @@ export interface AlexaHandlerOptions extends ToResponseOptions {
   logger?: Logger;
   /** Time allowed for Alexa's own APIs (device address); a slow one means "ask by voice instead". */
   deviceApiTimeoutMs?: number;
+  /** Time allowed for the Reminders API and the Directive service (progressive responses). */
+  alexaApiTimeoutMs?: number;
   /** Told of every call to Alexa's APIs, for the simulator's panel and logs. */
   onCall?: (call: HttpCall) => void;
 }
@@ -31,7 +33,11 @@ export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = 
   const logger = options.logger ?? silentLogger;
   // No retry: when the device cannot tell us the postcode, asking the resident is quicker.
   const http = new HttpClient({ service: 'device', timeoutMs: options.deviceApiTimeoutMs ?? 2000, retries: 0, onCall: options.onCall });
-  const deps = { http, logger };
+  // Reminders and progressive responses: one attempt each (a retried POST could set a reminder
+  // twice, and a late holding line is no use), and short, since several may share the 8 seconds.
+  const remindersHttp = new HttpClient({ service: 'reminders', timeoutMs: options.alexaApiTimeoutMs ?? 1500, retries: 0, onCall: options.onCall });
+  const directivesHttp = new HttpClient({ service: 'device', timeoutMs: options.alexaApiTimeoutMs ?? 1500, retries: 0, onCall: options.onCall });
+  const deps = { http, remindersHttp, directivesHttp, logger };
 
   const handler: RequestHandler = {
     canHandle: () => true,

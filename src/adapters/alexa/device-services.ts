@@ -1,6 +1,6 @@
 /**
  * What an Alexa device lets the skill do this turn, as the core's DeviceServices. Alexa's own
- * APIs (device address now; progressive responses and reminders later) are called here, with
+ * APIs (device address here; progressive responses and reminders beside it) are called with
  * the `apiAccessToken` Alexa put in the request, so handlers never see a platform detail.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
@@ -8,17 +8,20 @@ import { CouncilApiError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DeviceServices, PostcodeLookup } from '../../core/turn';
 import type { HttpClient } from '../../connectors/http';
+import { createProgressSender } from './progressive-response';
+import { createReminderService } from './reminders-api';
 
 export interface DeviceServiceDeps {
   /** Calls Alexa's APIs (service 'device'). */
   http: HttpClient;
   logger: Logger;
+  /** Calls the Reminders API (service 'reminders'); `http` when not given. */
+  remindersHttp?: HttpClient;
+  /** Calls the Directive service for progressive responses; `http` when not given. */
+  directivesHttp?: HttpClient;
 }
 
-/** The device address permission the consent card asks for. */
-export const ADDRESS_PERMISSION = 'read::alexa:device:all:address:country_and_postal_code';
-/** The reminders permission (issue 7 creates reminders with it). */
-export const REMINDERS_PERMISSION = 'alexa::alerts:reminders:skill:readwrite';
+export { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './permissions';
 
 interface DeviceAddress {
   countryCode?: string | null;
@@ -54,9 +57,14 @@ export async function lookupDevicePostcode(envelope: RequestEnvelope, deps: Devi
 export function createDeviceServices(envelope: RequestEnvelope, deps: DeviceServiceDeps): DeviceServices {
   let postcode: Promise<PostcodeLookup> | undefined;
   const interfaces = envelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined;
-  // Progressive responses and reminders (issue 7) join these, from the same apiEndpoint and token.
-  return {
+  const services: DeviceServices = {
     lookupPostcode: () => (postcode ??= lookupDevicePostcode(envelope, deps)),
     hasScreen: Boolean(interfaces?.['Alexa.Presentation.APL']),
   };
+  // Progressive responses and reminders, from the same apiEndpoint and token (none without them).
+  const sendProgress = createProgressSender(envelope, { http: deps.directivesHttp ?? deps.http });
+  if (sendProgress) services.sendProgress = sendProgress;
+  const reminders = createReminderService(envelope, { http: deps.remindersHttp ?? deps.http, logger: deps.logger });
+  if (reminders) services.reminders = reminders;
+  return services;
 }
