@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import type { HttpCall } from '../../src/connectors/http';
+import { DynamoDbProfileStore } from '../../src/connectors/stores/dynamodb-profile-store';
 import { silentLogger } from '../../src/core/logger';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
 import { compose } from '../../src/entry/compose';
@@ -64,9 +65,16 @@ describe('the composed application against the demo council over HTTP', () => {
   });
 });
 
-describe('a council config asking for storage this version lacks', () => {
-  test('stops start-up with a message naming the setting', () => {
+describe('a council config asking for DynamoDB storage', () => {
+  test('keeps residents\' data in DynamoDB tables and nothing on disk', async () => {
     const config = loadConfig(DEMO_CONFIG_PATH, {});
-    expect(() => compose({ config: { ...config, storage: { kind: 'dynamodb' } }, env: {}, logger: silentLogger })).toThrow(/storage\.kind dynamodb/);
+    const dataDir = path.join(tmpdir(), `never-created-${process.pid}`);
+    const app = compose({
+      config: { ...config, reports: undefined, storage: { kind: 'dynamodb', region: 'eu-west-2', endpoint: 'http://127.0.0.1:9' } },
+      env: {}, logger: silentLogger, dataDir,
+    });
+    expect(app.services.profiles).toBeInstanceOf(DynamoDbProfileStore);
+    expect(existsSync(dataDir)).toBe(false);
+    await app.close();
   });
 });
