@@ -7,6 +7,7 @@ import type { canfulfill, Intent, Response, ResponseEnvelope, Slot } from 'ask-s
 import type { CanFulfil, NextStep, Reply } from '../../core/reply';
 import { isEmptySpeech, toSsml } from '../../core/speech';
 import type { SlotValue, Turn } from '../../core/turn';
+import { renderVisual } from './apl/render-visual';
 import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
 
 export interface ToResponseOptions {
@@ -82,7 +83,8 @@ export function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder
   // One card per response: a consent or link card replaces a simple one.
   if (reply.permissionCard) builder.withAskForPermissionsConsentCard([PERMISSIONS[reply.permissionCard]]);
   if (reply.next) addNextStep(builder, reply.next, options);
-  // Screens (issue 7): reply.visual becomes an APL document here when turn.device.hasScreen.
+  // Screens: only a device that listed the APL interface may be sent an APL document.
+  if (reply.visual && turn.device.hasScreen) builder.addDirective(renderVisual(reply.visual));
   builder.withShouldEndSession(endSession);
   return builder.getResponse();
 }
