@@ -8,9 +8,7 @@
 import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
 import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
 import { assertSafeStartup, cxCallerFromConfig, esCallerFromConfig } from '../security';
-import {
-  createDialogflowRoute, DIALOGFLOW_ANSWERS, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceRoute,
-} from '../server/voice-pipeline';
+import { answerWholeRequest, createDialogflowVoiceEndpoint, type VoiceAnswer, type VoiceEndpoint } from '../server/voice-pipeline';
 import { compose } from './compose';
 import { languageModelFor } from './lambda-assets';
 import { loadLambdaConfig } from './lambda-config';
@@ -30,9 +28,9 @@ export interface HttpApiResult {
   body: string;
 }
 
-let routes: Map<string, VoiceRoute> | undefined;
+let endpoints: Map<string, VoiceEndpoint> | undefined;
 
-function createRoutes(): Map<string, VoiceRoute> {
+function createEndpoints(): Map<string, VoiceEndpoint> {
   // Refuses to serve with SKIP_REQUEST_VERIFICATION in production (serverless.yml sets NODE_ENV).
   const { skipRequestVerification } = assertSafeStartup();
   const config = loadLambdaConfig();
@@ -40,8 +38,8 @@ function createRoutes(): Map<string, VoiceRoute> {
   const { logger, skill } = composition;
   const google = { councilWebsite: config.council.website, logger, model: languageModelFor('en-GB') };
   return new Map([
-    ['/dialogflow/cx', createDialogflowRoute(createCxHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : cxCallerFromConfig(config) })],
-    ['/dialogflow/es', createDialogflowRoute(createEsHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : esCallerFromConfig(config) })],
+    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : cxCallerFromConfig(config) })],
+    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : esCallerFromConfig(config) })],
   ]);
 }
 
@@ -56,10 +54,11 @@ function pathOf(event: HttpApiEvent): string | undefined {
 
 /** Answers one webhook call. */
 export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
-  routes ??= createRoutes();
-  const route = routes.get(pathOf(event) ?? '');
-  if (!route) return toResult({ status: 404, body: { error: 'Not found.' } });
+  endpoints ??= createEndpoints();
+  const endpoint = endpoints.get(pathOf(event) ?? '');
+  if (!endpoint) return toResult({ status: 404, body: { error: 'Not found.' } });
   const body = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-  if (body.length > MAX_VOICE_BODY_BYTES) return toResult(DIALOGFLOW_ANSWERS.tooLarge);
-  return toResult(await route({ headers: event.headers ?? {}, body }));
+  // API Gateway has the whole body already; the length is what the local server would have seen.
+  const headers = { ...event.headers, 'content-length': String(body.length) };
+  return toResult(await answerWholeRequest(endpoint, headers, body));
 }

@@ -46,7 +46,7 @@ export function requireAlexaSignature(options: RequireAlexaSignatureOptions): Re
 export type RequireDialogflowCallerOptions = DialogflowCallerOptions & { logger?: Logger };
 
 /**
- * The check as the Dialogflow routes' `verifyCaller` hook wants it (src/adapters/google/routes.ts):
+ * The check as an Express route hook (requireDialogflowCaller below builds on it):
  * undefined lets the call through, 401 refuses it.
  */
 export function dialogflowCallerCheck(options: RequireDialogflowCallerOptions): (req: Request) => Promise<number | undefined> {

@@ -5,9 +5,10 @@
 import express, { type Express, type RequestHandler } from 'express';
 import request from 'supertest';
 import type { Logger } from '../../src/core/logger';
-import { createDialogflowRoute } from '../../src/adapters/google';
+import { createDialogflowVoiceEndpoint } from '../../src/server/voice-pipeline';
+import { createVoiceListener } from '../../src/server/voice-routes';
 import {
-  ALEXA_REFUSAL, CertCache, DIALOGFLOW_REFUSAL, dialogflowCallerCheck, requireAlexaSignature, requireDialogflowCaller,
+  ALEXA_REFUSAL, CertCache, DIALOGFLOW_REFUSAL, requireAlexaSignature, requireDialogflowCaller,
   type RequireAlexaSignatureOptions,
 } from '../../src/security';
 import { alexaBody, CERT_URL, signedHeaders, SKILL_ID } from '../support/alexa-signing';
@@ -141,15 +142,15 @@ describe('requireDialogflowCaller', () => {
     expect(logger.lines[0]?.obj.reason).toBe('not-configured');
   });
 
-  it('plugs into the Dialogflow route\'s verifyCaller hook, refusing before the webhook runs', async () => {
+  it('guards the Dialogflow endpoint the server uses, refusing before the webhook runs', async () => {
     const calls: unknown[] = [];
-    const app = express();
-    app.use('/dialogflow/es', createDialogflowRoute(async (body) => {
+    const app = createVoiceListener(new Map([['/dialogflow/es', createDialogflowVoiceEndpoint(async (body) => {
       calls.push(body);
       return { status: 200, body: { fulfillmentText: 'hello' } };
-    }, { verifyCaller: dialogflowCallerCheck({ platform: 'es', basicAuth: BASIC }) }));
+    }, { caller: { platform: 'es', basicAuth: BASIC }, logger: recordingLogger() })]]), (_req, res) => res.writeHead(404).end(), recordingLogger());
     const refused = await request(app).post('/dialogflow/es').auth(BASIC.username, 'wrong').send({ queryResult: {} });
     expect(refused.status).toBe(401);
+    expect(refused.body).toEqual(DIALOGFLOW_REFUSAL);
     expect(calls).toEqual([]);
     const allowed = await request(app).post('/dialogflow/es').auth(BASIC.username, BASIC.password).send({ queryResult: {} });
     expect(allowed.status).toBe(200);
