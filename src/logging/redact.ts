@@ -50,9 +50,9 @@ const PATTERNS: [RegExp, string][] = [
   // UK postcodes, spaced or not, also URL-encoded ("AB1 2CD", "ab12cd", "AB1%202CD").
   [/\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)(?:\s|%20|\+)*\d[A-Z]{2}\b/gi, REDACTED],
   // UK phone numbers: 07700 900123, +44 7700 900123, (020) 7946 0018, 0161 496 0000.
-  [/(?:\+44\s?(?:\(0\)\s?)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b/g, REDACTED],
-  // Long digit runs: UPRNs, account and card numbers.
-  [/\b\d{9,}\b/g, REDACTED],
+  [/(?:\+44\s?(?:\(0\)\s?)?|(?<![\w-])\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\w-])/g, REDACTED],
+  // Long digit runs: UPRNs, account and card numbers; not a segment of a request id's UUID.
+  [/(?<![\w-])\d{9,}(?![\w-])/g, REDACTED],
 ];
 
 /** A log line is no place for an essay; a huge string is more likely an attack than a clue. */

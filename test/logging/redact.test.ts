@@ -26,6 +26,7 @@ describe('redacting personal data from log values', () => {
   it('leaves intent names, request ids, skill ids and plain sentences alone', () => {
     for (const text of [
       'GetBinCollectionIntent', 'amzn1.echo-api.request.6f1c1a40-0d9a-4a55-9f0e-1b2a3c4d5e6f',
+      'amzn1.echo-api.request.3c1e8f2a-7b4d-4e6a-9f10-000000000032',
       'amzn1.ask.skill.0f2e7d1c-aaaa-bbbb-cccc-1234567890ab', 'bins API answered 503 at https://council.example/bins',
     ]) expect(redactText(text)).toBe(text);
   });
