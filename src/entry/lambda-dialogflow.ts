@@ -9,6 +9,7 @@ import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
 import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
 import { assertSafeStartup, cxCallerFromConfig, esCallerFromConfig } from '../security';
 import { answerWholeRequest, createDialogflowVoiceEndpoint, type VoiceAnswer, type VoiceEndpoint } from '../server/voice-pipeline';
+import { withTurnLogging } from '../logging';
 import { compose } from './compose';
 import { languageModelFor } from './lambda-assets';
 import { loadLambdaConfig } from './lambda-config';
@@ -38,8 +39,8 @@ function createEndpoints(): Map<string, VoiceEndpoint> {
   const { logger, skill } = composition;
   const google = { councilWebsite: config.council.website, logger, model: languageModelFor('en-GB') };
   return new Map([
-    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : cxCallerFromConfig(config) })],
-    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(skill, google), { logger, caller: skipRequestVerification ? undefined : esCallerFromConfig(config) })],
+    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), google), { logger, caller: skipRequestVerification ? undefined : cxCallerFromConfig(config) })],
+    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google), { logger, caller: skipRequestVerification ? undefined : esCallerFromConfig(config) })],
   ]);
 }
 

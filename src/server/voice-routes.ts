@@ -10,6 +10,7 @@ import type { AlexaRequestVerifier } from '../adapters/alexa';
 import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
 import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
 import type { Logger } from '../core/logger';
+import { withTurnLogging } from '../logging';
 import { alexaVerificationFromConfig, CertCache, cxCallerFromConfig, esCallerFromConfig, type AlexaVerificationOptions } from '../security';
 import type { Composition } from './composition';
 
@@ -33,8 +34,8 @@ export function createVoiceEndpoints(composition: Composition, options: VoiceRou
   };
   return new Map([
     ['/alexa', createAlexaVoiceEndpoint(composition.alexa, { logger, verification: alexaVerification, verify: skip ? undefined : options.verifyAlexa })],
-    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(skill, google), { logger, caller: skip ? undefined : cxCallerFromConfig(config) })],
-    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(skill, google), { logger, caller: skip ? undefined : esCallerFromConfig(config) })],
+    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), google), { logger, caller: skip ? undefined : cxCallerFromConfig(config) })],
+    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google), { logger, caller: skip ? undefined : esCallerFromConfig(config) })],
   ]);
 }
 
