@@ -34,6 +34,8 @@ export interface TurnAnswer {
   platformResponse: unknown;
   calls: HttpCall[];
   ms: number;
+  /** When the turn happened on the service's clock (a saved test replays on this day). */
+  at: string;
   warnings: Warning[];
   /** How the words were understood: the nearest other intents, the sample that matched. */
   understanding?: { alternatives: NluResult['alternatives']; reason: NluResult['reason'] };
@@ -128,6 +130,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
       platformResponse: response.body ?? null,
       calls,
       ms,
+      at: turn.now.toISOString(),
       warnings: findWarnings(outcome.reply, calls, ms, outcome.hasReprompts),
       understanding: understood.nlu && { alternatives: understood.nlu.alternatives, reason: understood.nlu.reason },
       awaiting: outcome.awaiting ?? null,

@@ -12,6 +12,8 @@
  * ```
  * A turn says words (`say`), opens or ends the session (`event: launch | end`) or names an
  * intent with slots. `reply` is words the reply must contain (any case) or a `/regex/flags`.
+ * `now` (optional) is when the conversation happens, so answers with dates stay true on replay;
+ * without it the service's own clock decides.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +52,8 @@ export const conversationFileSchema = z.object({
   accessToken: z.string().optional(),
   platforms: z.array(z.enum(ALL_PLATFORMS)).min(1).default([...ALL_PLATFORMS]),
   locale: z.string().default('en-GB'),
+  now: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString() : v))
+    .refine((v) => !Number.isNaN(new Date(v).getTime()), 'must be a date and time like 2026-11-27T10:00:00Z').optional(),
   turns: z.array(turnSchema).min(1),
 }).strict();
 

@@ -68,6 +68,7 @@ async function take(turn) {
       addTurn(conversation, { kind: 'error', who: 'Simulator', text: answer.error ?? 'The turn could not be run.' });
       return;
     }
+    if (state.turns.length === 0) state.startedAt = answer.at;
     state.turns.push({ ...turn, intent: answer.intent.name, slots: answer.slots, reply: answer.reply.text, endSession: answer.reply.endSession });
     showAnswer(answer);
     if (answer.sessionEnded) {
@@ -91,7 +92,7 @@ function saveAsTest() {
   const settings = device.current();
   const name = `${first} (${state.platformLabel})`;
   const yaml = toConversationYaml({
-    name, platform: state.platform, device: deviceForRequest(settings), accessToken: settings.accessToken, turns: state.turns,
+    name, now: state.startedAt, platform: state.platform, device: deviceForRequest(settings), accessToken: settings.accessToken, turns: state.turns,
   });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));

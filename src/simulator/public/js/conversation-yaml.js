@@ -37,7 +37,7 @@ function what(turn) {
 }
 
 /**
- * @param {{ name: string, platform: string, device: { postcode?: string, permissions: string[] },
+ * @param {{ name: string, now?: string, platform: string, device: { postcode?: string, permissions: string[] },
  *   accessToken?: string, turns: { say?: string, event?: string, intent: string, slots?: object,
  *   reply: string, endSession: boolean }[] }} conversation
  */
@@ -48,8 +48,10 @@ export function toConversationYaml(conversation) {
   const lines = [
     '# Saved from the voice simulator. Replay: npm run conversations -- <this file>',
     `name: ${quote(conversation.name)}`,
-    `device: { ${device.join(', ')} }`,
   ];
+  // Replayed on the day it was recorded, so answers with dates stay true.
+  if (conversation.now) lines.push(`now: ${quote(conversation.now)}`);
+  lines.push(`device: { ${device.join(', ')} }`);
   if (conversation.accessToken) lines.push(`accessToken: ${quote(conversation.accessToken)}`);
   lines.push(`platforms: [${conversation.platform}]`, 'turns:');
   for (const turn of conversation.turns) {
