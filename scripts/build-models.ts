@@ -10,6 +10,7 @@ import { loadLanguageModel } from '../src/language-model/load-language-model';
 import { ALEXA_MODEL_DIR, writeAlexaModel } from './models/build-alexa';
 import { DIALOGFLOW_CX_DIR, writeDialogflowCx } from './models/build-dialogflow-cx';
 import { DIALOGFLOW_ES_DIR, writeDialogflowEs } from './models/build-dialogflow-es';
+import { SKILL_PACKAGE_DIR, writeSkillPackage } from './models/build-skill-package';
 
 const LOCALE = 'en-GB';
 
@@ -22,6 +23,7 @@ function main(): void {
     [ALEXA_MODEL_DIR, () => writeAlexaModel(model, { invocationName: config.council.invocationName, resources: loadLocaleResources() })],
     [DIALOGFLOW_CX_DIR, () => writeDialogflowCx()],
     [DIALOGFLOW_ES_DIR, () => writeDialogflowEs()],
+    [SKILL_PACKAGE_DIR, () => writeSkillPackage(config, model).forEach((warning) => console.warn(`skill-package: ${warning}`))],
   ];
   for (const [dir, build] of builds) {
     build();

@@ -45,6 +45,40 @@ const securitySchema = z.object({
   }).optional(),
 });
 
+/** Addresses Alexa itself will open: https only. */
+const httpsUrl = z.url({ protocol: /^https$/ });
+
+/**
+ * The Alexa skill's store listing and set-up, written into skill-package/ by `npm run models`.
+ * Nothing here is read while the skill runs.
+ */
+const alexaSkillSchema = z.object({
+  /** Where Alexa sends requests: https://<your server>/alexa, or the Alexa Lambda function's ARN. */
+  endpoint: z.string().regex(/^(https:\/\/\S+|arn:aws:lambda:\S+)$/, 'https://<your server>/alexa, or the Lambda function ARN'),
+  /** The skill store category (Amazon's list; ORGANIZERS_AND_ASSISTANTS suits bin reminders). */
+  category: z.string().regex(/^[A-Z_]+$/, 'an Alexa skill category, e.g. ORGANIZERS_AND_ASSISTANTS').default('ORGANIZERS_AND_ASSISTANTS'),
+  /** Search words for the skill store, added to the skill's own. */
+  keywords: z.array(z.string().min(1)).default([]),
+  /** The store icons, 108×108 and 512×512 PNG: needed before the skill can be certified. */
+  smallIconUri: httpsUrl.optional(),
+  largeIconUri: httpsUrl.optional(),
+  /** For Amazon's certification testers, e.g. a postcode and house number in your area. */
+  testingInstructions: z.string().min(1).optional(),
+  /**
+   * Linking a resident's council account (OAuth 2 authorisation code grant), for council tax
+   * balances. The client secret is never written here: see skill-package/accountLinking.json.
+   */
+  accountLinking: z.object({
+    authorizationUrl: httpsUrl,
+    accessTokenUrl: httpsUrl,
+    clientId: z.string().min(1),
+    scopes: z.array(z.string().min(1)).default([]),
+    /** Other domains the sign-in page loads content from. */
+    domains: z.array(z.string().min(1)).default([]),
+    accessTokenScheme: z.enum(['HTTP_BASIC', 'REQUEST_BODY_CREDENTIALS']).default('HTTP_BASIC'),
+  }).optional(),
+});
+
 export const councilConfigSchema = z.object({
   council: z.object({
     name: z.string().min(1),
@@ -112,6 +146,8 @@ export const councilConfigSchema = z.object({
   }).default({ kind: 'sqlite' }),
   /** Who may call the voice routes; see the comments in councils/demo-council.yaml. */
   security: securitySchema.optional(),
+  /** The Alexa skill's listing, endpoint and account linking, for skill-package/. */
+  alexa: alexaSkillSchema.optional(),
 }).passthrough();
 
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;
