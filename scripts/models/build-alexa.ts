@@ -31,6 +31,8 @@ const NO_SAMPLES = new Set(['AMAZON.FallbackIntent']);
 export const DIALOG_SLOTS: Record<string, Record<string, string>> = {
   SetAddressIntent: { postcode: 'address:askPostcode', houseNumber: 'address:askHouse' },
   ReportIssueIntent: { issueType: 'reports:askIssueType', location: 'reports:askLocation', description: 'reports:askDescription' },
+  // No slots, but the skill asks its own Dialog.ConfirmIntent before deleting a resident's data.
+  DeleteDataIntent: {},
 };
 
 export class AlexaModelError extends Error {

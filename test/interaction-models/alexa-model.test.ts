@@ -96,6 +96,7 @@ describe('the Alexa builder refuses what Alexa would refuse', () => {
     intents: [
       { name: 'SetAddressIntent', slots: [], samples: [] },
       { name: 'ReportIssueIntent', slots: [], samples: [] },
+      { name: 'DeleteDataIntent', slots: [], samples: [] },
       { name: 'NoteIntent', slots, samples },
     ],
   });
