@@ -1,0 +1,136 @@
+/**
+ * The simulator page in a real headless Chromium, used as a council officer would: type what a
+ * resident says, read the reply and the panels, switch platform, save the conversation as a
+ * test (and replay it). The run leaves the README's screenshot in docs/simulator.png.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { readConversationFile } from '../../src/simulator/conversations/conversation-file';
+import { runConversation } from '../../src/simulator/conversations/run-conversation';
+import { SIMULATOR_NOW, startSimulatorApp, type SimulatorApp } from './support/simulator-app';
+
+jest.setTimeout(90_000);
+
+const SCREENSHOT = path.resolve(__dirname, '../../docs/simulator.png');
+
+let app: SimulatorApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startSimulatorApp();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1100 }, locale: 'en-GB' });
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${app.url}/simulator/`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+/** Types a sentence as the officer would, and waits for the skill's answer to appear. */
+async function say(text: string): Promise<string> {
+  const before = await page.locator('.turn.skill, .turn.error').count();
+  await page.getByLabel('What the resident says').fill(text);
+  await page.keyboard.press('Enter');
+  const answer = page.locator('.turn.skill, .turn.error').nth(before);
+  await answer.waitFor();
+  return (await answer.locator('.words').textContent()) ?? '';
+}
+
+describe('the simulator page', () => {
+  it('opens ready to type, with the council named', async () => {
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Voice simulator');
+    expect(await page.locator('#council-name').textContent()).toBe('Demo Borough Council');
+    // Browser-side code as text: the tests are type-checked without the DOM's types.
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('say-text');
+    expect(await page.getByRole('radio', { name: 'Alexa' }).isChecked()).toBe(true);
+  });
+
+  it('gives every control a name a screen reader can read', async () => {
+    const unnamed = await page.evaluate(`[...document.querySelectorAll('input, button, select, textarea')]
+      .filter((el) => !((el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+      .map((el) => el.outerHTML)`);
+    expect(unnamed).toEqual([]);
+  });
+
+  it('shows the reply, the intent and the council systems called for a typed sentence', async () => {
+    expect(await say('when is my bin day')).toBe("Thanks. What's your house number or name?");
+    expect(await page.locator('#intent-name').textContent()).toBe('GetBinCollectionIntent');
+    expect(await page.locator('#intent-confidence').textContent()).toContain('100% confident');
+    const calls = await page.locator('#calls-table tbody tr').allTextContents();
+    expect(calls.some((row) => row.includes('/search/places/v1/postcode') && row.includes('200'))).toBe(true);
+    expect(await page.locator('#warnings').textContent()).toContain('None.');
+
+    expect(await say('2')).toBe('Is that 2 High Street?');
+    expect(await say('yes')).toContain('Your next collection is on Tuesday 1 December');
+    expect(await say('is the recycling collected next tuesday')).toMatch(/^Yes/);
+    const slots = await page.locator('#slots-table tbody tr').allTextContents();
+    expect(slots.sort()).toEqual(['binTyperecyclingRECYCLING', 'date2026-12-01—']);
+
+    await page.locator('#request-details summary').click();
+    const request = JSON.parse((await page.locator('#request-json').textContent()) ?? '{}');
+    expect(request.request.intent.slots.binType.resolutions.resolutionsPerAuthority[0].values[0].value.id).toBe('RECYCLING');
+    await page.locator('#request-details summary').click();
+
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('saves the conversation as a YAML test that replays green', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as test' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('when-is-my-bin-day-alexa.yaml');
+    const saved = readFileSync(await download.path(), 'utf8');
+    const yaml = parse(saved) as { name: string; now: string; device: object; platforms: string[]; turns: { say: string; expect: Record<string, unknown> }[] };
+    expect(yaml.name).toBe('when is my bin day (Alexa)');
+    expect(yaml.now).toBe(new Date(SIMULATOR_NOW).toISOString());
+    expect(yaml.device).toEqual({ postcode: 'AB1 2CD', permissions: ['address'] });
+    expect(yaml.platforms).toEqual(['alexa']);
+    expect(yaml.turns.map((t) => t.say)).toEqual(['when is my bin day', '2', 'yes', 'is the recycling collected next tuesday']);
+    expect(yaml.turns[0]?.expect).toEqual({ intent: 'GetBinCollectionIntent', reply: "Thanks. What's your house number or name?", endSession: false });
+    expect(yaml.turns[3]?.expect).toMatchObject({ intent: 'GetBinCollectionIntent', slots: { binType: 'RECYCLING', date: '2026-12-01' } });
+
+    // What staff save is a test the suite can run: replay it as a new resident.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'saved-test-')), download.suggestedFilename());
+    writeFileSync(file, saved);
+    const outcome = await runConversation(readConversationFile(file), 'alexa', { baseUrl: app.url, userId: 'replaying-resident', sessionId: 'replay' });
+    expect(outcome.turns.flatMap((t) => t.failures)).toEqual([]);
+  });
+
+  it('switches platform and starts a new session there', async () => {
+    await page.getByRole('radio', { name: 'Dialogflow CX' }).check();
+    expect(await page.locator('.turn.notice').last().textContent()).toBe('Switched platform. New session on Dialogflow CX.');
+    // Amazon and Google know a resident by different accounts, so Google asks for the address afresh.
+    expect(await say('when is the food caddy collected')).toBe("To tell you that, I need your address first. What's your postcode?");
+    expect(await page.locator('.turn.skill .who').last().textContent()).toBe('Dialogflow CX');
+    const request = JSON.parse((await page.locator('#request-json').textContent()) ?? '{}');
+    expect(request.fulfillmentInfo.tag).toBe('GetBinCollectionIntent');
+    expect(request.intentInfo.parameters.binType).toEqual({ originalValue: 'food caddy', resolvedValue: 'FOOD' });
+  });
+
+  it('opens the skill with the button, and ends the session on goodbye', async () => {
+    await page.getByRole('radio', { name: 'Dialogflow ES' }).check();
+    await page.getByRole('button', { name: 'Open the skill' }).click();
+    await page.locator('.turn.skill .who', { hasText: 'Dialogflow ES' }).first().waitFor();
+    expect(await page.locator('#intent-name').textContent()).toBe('LaunchRequest');
+    await say('goodbye');
+    expect(await page.locator('.turn.skill').last().locator('.tag').textContent()).toBe('session ended');
+    expect(pageErrors).toEqual([]);
+  });
+});
