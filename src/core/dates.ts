@@ -53,11 +53,23 @@ export function daysBetween(from: string, to: string): number {
 
 /** "Tuesday" */
 export function weekdayName(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(toUtcNoon(date));
+  return formatter(`weekday|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(toUtcNoon(date));
 }
 
 /** "Tuesday 1 December" */
 export function longDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+  return formatter(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }))
     .format(toUtcNoon(date)).replace(',', '');
+}
+
+const namedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for `key`, built once: a bin-day answer formats a dozen dates, every turn. */
+function formatter(key: string, build: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = namedFormats.get(key);
+  if (!format) {
+    format = build();
+    namedFormats.set(key, format);
+  }
+  return format;
 }

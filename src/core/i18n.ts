@@ -51,19 +51,31 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
     showSupportNotice: false,
   });
   const cache = new Map<string, Translator>();
+  const variesWithParams = pluralKeys(resources);
 
   function build(locale: string): Translator {
     const lng = Object.keys(resources).includes(locale) ? locale : fallbackLocale;
     const fixedT = instance.getFixedT(lng);
 
+    // What a key resolves to in this locale, before interpolation. A bin-day answer speaks a
+    // dozen sentences, and looking each one up through i18next's t() was most of its cost, so each
+    // key is looked up once. Keys whose choice depends on the parameters (plural forms) are not kept.
+    const templates = new Map<string, unknown>();
+
     function raw(key: string, params: Record<string, unknown>): string {
-      const value: unknown = fixedT(key, { ...params, returnObjects: true });
+      const variable = variesWithParams.has(key);
+      let value: unknown = variable ? fixedT(key, { ...params, returnObjects: true }) : templates.get(key);
+      if (value === undefined) {
+        value = fixedT(key, { returnObjects: true });
+        templates.set(key, value);
+      }
       if (Array.isArray(value)) {
         const variants = value.filter((v): v is string => typeof v === 'string');
         const chosen = variants[Math.floor(random() * variants.length)] ?? variants[0] ?? key;
         return instance.services.interpolator.interpolate(chosen, params, lng, {});
       }
-      return typeof value === 'string' ? value : key;
+      if (typeof value !== 'string') return key;
+      return variable ? value : instance.services.interpolator.interpolate(value, params, lng, {});
     }
 
     return {
@@ -106,4 +118,23 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
       return translator;
     },
   };
+}
+
+const PLURAL_SUFFIX = /_(?:ordinal_)?(?:zero|one|two|few|many|other)$/;
+
+/** `namespace:path` of every key with plural forms (`key_one`, `key_other`...), in any locale. */
+function pluralKeys(resources: Resource): Set<string> {
+  const keys = new Set<string>();
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    for (const [name, child] of Object.entries(node)) {
+      const here = path.endsWith(':') ? `${path}${name}` : `${path}.${name}`;
+      if (PLURAL_SUFFIX.test(name)) keys.add(here.replace(PLURAL_SUFFIX, ''));
+      walk(child, here);
+    }
+  };
+  for (const byNs of Object.values(resources)) {
+    for (const [ns, tree] of Object.entries(byNs)) walk(tree, `${ns}:`);
+  }
+  return keys;
 }

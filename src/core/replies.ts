@@ -15,7 +15,15 @@ export function tell(speech: Speech, more: Partial<Reply> = {}): Reply {
   return { speech, endSession: true, ...more };
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /** "a, b and c" in the locale's own style. */
 export function listOf(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  // Built once per locale: building a formatter costs far more than using one.
+  let format = listFormats.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
+  return format.format(items);
 }

@@ -23,4 +23,18 @@ describe('translations', () => {
     expect(t.locale).toBe('en-GB');
     expect(t.text('tax:band', { band: 'A', amount: '£1' })).toBe('Band A is £1 a year.');
   });
+
+  it('gives the same sentence every time a key is asked for again with other values', () => {
+    const t = createTranslators(resources).forLocale('en-GB');
+    expect(t.text('tax:band', { band: 'A', amount: '£1' })).toBe('Band A is £1 a year.');
+    expect(t.text('tax:band', { band: 'B', amount: '£2' })).toBe('Band B is £2 a year.');
+  });
+
+  it('still chooses plural forms by count', () => {
+    const plural = { 'en-GB': { bins: { left_one: '{{count}} bin left.', left_other: '{{count}} bins left.' }, common: {} } };
+    const t = createTranslators(plural).forLocale('en-GB');
+    expect(t.text('bins:left', { count: 1 })).toBe('1 bin left.');
+    expect(t.text('bins:left', { count: 3 })).toBe('3 bins left.');
+  });
 });
+
