@@ -176,6 +176,24 @@ describe('requests the simulator refuses', () => {
     expect((await request(shared).get('/simulator/api/platforms')).status).toBe(200);
   });
 
+  it('answers the Reminders API from the device panel\'s permission', async () => {
+    const withPermission = await resident('alexa', { permissions: ['reminders'] })({ text: 'help' });
+    const token = withPermission.body.platformRequest.context.System.apiAccessToken as string;
+    const reminder = { requestTime: '2026-11-27T10:00:00', trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-30T19:00:00', timeZoneId: 'Europe/London' } };
+    const created = await request(app.url).post('/simulator/alexa-api/v1/alerts/reminders').set('authorization', `Bearer ${token}`).send(reminder);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ alertToken: expect.any(String), status: 'ON' });
+    const listed = await request(app.url).get('/simulator/alexa-api/v1/alerts/reminders').set('authorization', `Bearer ${token}`);
+    expect(listed.body.totalCount).toBe('1');
+    const removed = await request(app.url).delete(`/simulator/alexa-api/v1/alerts/reminders/${created.body.alertToken}`).set('authorization', `Bearer ${token}`);
+    expect(removed.status).toBe(200);
+
+    const without = await resident('alexa', { permissions: [] })({ text: 'help' });
+    const refused = await request(app.url).post('/simulator/alexa-api/v1/alerts/reminders')
+      .set('authorization', `Bearer ${without.body.platformRequest.context.System.apiAccessToken}`).send(reminder);
+    expect(refused.status).toBe(401);
+  });
+
   it('answers the Alexa APIs only for a token it gave out', async () => {
     const reply = await request(app.url).get('/simulator/alexa-api/v1/devices/x/settings/address/countryAndPostalCode').set('authorization', 'Bearer made-up');
     expect(reply.status).toBe(401);
