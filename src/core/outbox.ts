@@ -58,8 +58,10 @@ export interface ReportOutbox {
    * report's location, description, attributes, UPRN and coordinates (see scrubbedReport). An
    * entry still pending is left whole, because the resident was promised it would be sent, and is
    * marked so that markSent or markRejected scrubs it the moment it leaves the queue.
+   * `knownIds` are entries the caller knows are the resident's (their last report): a store whose
+   * index by user lags a moment behind its writes (DynamoDB) checks them too; others may ignore them.
    */
-  forgetUser(userId: string): Promise<ForgetOutcome>;
+  forgetUser(userId: string, knownIds?: string[]): Promise<ForgetOutcome>;
 }
 
 export interface ForgetOutcome {

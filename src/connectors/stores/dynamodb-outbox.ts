@@ -124,9 +124,11 @@ export class DynamoDbOutbox implements ReportOutbox {
     });
   }
 
-  async forgetUser(userId: string): Promise<ForgetOutcome> {
+  async forgetUser(userId: string, knownIds: string[] = []): Promise<ForgetOutcome> {
     const outcome: ForgetOutcome = { scrubbed: 0, stillSending: 0 };
     if (!userId) return outcome;
+    // The user index is eventually consistent: a report filed a moment ago may not be in it yet.
+    const ids = new Set(knownIds);
     let startKey: Item | undefined;
     do {
       const page = await this.client.send(new QueryCommand({
@@ -136,21 +138,20 @@ export class DynamoDbOutbox implements ReportOutbox {
         ExpressionAttributeValues: { ':user': { S: userId } },
         ExclusiveStartKey: startKey,
       }));
-      for (const key of page.Items ?? []) {
-        const id = key.id?.S;
-        if (!id) continue;
-        // Pending: flag it (the flag and the state change meet in one item, so neither side misses the other).
-        const flagged = await this.update(id, {
-          UpdateExpression: 'SET forgetAfterSend = :yes',
-          ConditionExpression: '#state = :pending',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':yes': { BOOL: true }, ':pending': { S: 'pending' } },
-        });
-        if (flagged) outcome.stillSending += 1;
-        else if (await this.scrub(id)) outcome.scrubbed += 1;
-      }
+      for (const key of page.Items ?? []) if (key.id?.S) ids.add(key.id.S);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+    for (const id of ids) {
+      // Pending: flag it (the flag and the state change meet in one item, so neither side misses the other).
+      const flagged = await this.update(id, {
+        UpdateExpression: 'SET forgetAfterSend = :yes',
+        ConditionExpression: '#state = :pending AND userId = :user',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':yes': { BOOL: true }, ':pending': { S: 'pending' }, ':user': { S: userId } },
+      });
+      if (flagged) outcome.stillSending += 1;
+      else if (await this.scrub(id, userId)) outcome.scrubbed += 1;
+    }
     return outcome;
   }
 
@@ -164,20 +165,24 @@ export class DynamoDbOutbox implements ReportOutbox {
     if (item?.forgetAfterSend?.BOOL && item.state?.S === state) await this.scrub(id);
   }
 
-  /** Removes the resident from an entry that has left the queue; false when there was nothing to scrub. */
-  private async scrub(id: string): Promise<boolean> {
+  /**
+   * Removes the resident from an entry that has left the queue (only if it is `userId`'s, when
+   * given); false when there was nothing to scrub.
+   */
+  private async scrub(id: string, userId?: string): Promise<boolean> {
     const item = await this.getItem(id);
     if (!item) return false;
     const entry = fromItem(item, this.table);
     const updated = await this.update(id, {
       UpdateExpression: 'SET report = :report, idempotencyKey = :key REMOVE userId, forgetAfterSend',
       // Never scrub a report that still has to reach the council.
-      ConditionExpression: 'attribute_exists(id) AND #state <> :pending',
+      ConditionExpression: `attribute_exists(id) AND #state <> :pending${userId ? ' AND userId = :user' : ''}`,
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: {
         ':report': { S: JSON.stringify(scrubbedReport(entry.report)) },
         ':key': { S: `${FORGOTTEN_KEY_PREFIX}${id}` },
         ':pending': { S: 'pending' },
+        ...(userId ? { ':user': { S: userId } } : {}),
       },
     });
     return updated !== undefined;

@@ -45,7 +45,8 @@ async function forget(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const profile = await ctx.profiles.get(turn.userId);
   const remindersGone = await removeReminders(turn, ctx, profile?.reminderIds ?? []);
   const outbox = outboxFrom(ctx.extras);
-  const reports: ForgetOutcome = outbox ? await outbox.forgetUser(turn.userId) : { scrubbed: 0, stillSending: 0 };
+  const lastReport = profile?.lastReport?.outboxId;
+  const reports: ForgetOutcome = outbox ? await outbox.forgetUser(turn.userId, lastReport ? [lastReport] : []) : { scrubbed: 0, stillSending: 0 };
   // Last, so a failure above leaves the reminder ids behind for the resident's next try.
   await ctx.profiles.delete(turn.userId);
   ctx.logger.info({ reportsScrubbed: reports.scrubbed, reportsStillSending: reports.stillSending, remindersGone }, 'resident data deleted');

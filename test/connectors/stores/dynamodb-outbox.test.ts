@@ -165,6 +165,14 @@ describe('DynamoDbOutbox against a DynamoDB-compatible server', () => {
       expect(await outbox.get(entry.id)).toMatchObject({ state: 'rejected', userId: '', report: { location: '', description: '' } });
     });
 
+    it('checks the report the resident just filed, but never touches someone else\'s by its id', async () => {
+      const mine = (await outbox.enqueue(newEntry('resident-1', 'req-1'))).entry;
+      const theirs = (await outbox.enqueue(newEntry('resident-2', 'req-1'))).entry;
+      await outbox.markSent(theirs.id, { kind: 'accepted', reference: '9' }, NOW);
+      expect(await outbox.forgetUser('resident-1', [mine.id, theirs.id, 'no-such-entry'])).toEqual({ scrubbed: 0, stillSending: 1 });
+      expect(await outbox.get(theirs.id)).toMatchObject({ userId: 'resident-2', report: pothole });
+    });
+
     it('has nothing to forget for a resident it never met', async () => {
       await outbox.enqueue(newEntry('resident-2', 'req-1'));
       expect(await outbox.forgetUser('resident-1')).toEqual({ scrubbed: 0, stillSending: 0 });
