@@ -21,12 +21,14 @@ export interface RemindersApiDeps {
 
 /**
  * Whether the resident granted the reminders permission. Alexa lists each permission scope the
- * skill declares under `user.permissions.scopes` with GRANTED or DENIED; the older `consentToken`
- * is present as soon as any permission (the address, say) is granted, so it cannot tell.
+ * skill declares under `user.permissions.scopes` with GRANTED or DENIED. The older `consentToken`
+ * appears as soon as any permission (the address, say) is granted, so it is only a hint: with it
+ * and no scopes at all, the skill tries, and a 401 from the API asks for the permission after all.
  */
 export function hasRemindersPermission(envelope: RequestEnvelope): boolean {
-  const user = envelope.context?.System?.user;
-  return user?.permissions?.scopes?.[REMINDERS_PERMISSION]?.status === 'GRANTED';
+  const permissions = envelope.context?.System?.user?.permissions;
+  if (permissions?.scopes) return permissions.scopes[REMINDERS_PERMISSION]?.status === 'GRANTED';
+  return Boolean(permissions?.consentToken);
 }
 
 /** The body Alexa expects for a one-off reminder at a local time in the council's zone. */

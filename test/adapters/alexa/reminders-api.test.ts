@@ -50,6 +50,12 @@ describe('the reminders permission', () => {
     expect(hasRemindersPermission(denied)).toBe(false);
   });
 
+  test('a request with a consent token but no scopes is worth a try (a 401 then asks for the permission)', () => {
+    const older = loadEnvelope('set-bin-reminder-granted');
+    older.context.System.user.permissions = { consentToken: 'token' };
+    expect(hasRemindersPermission(older)).toBe(true);
+  });
+
   test('without an API token there is no reminder service at all (the skill offers the calendar instead)', () => {
     const envelope = loadEnvelope('launch-without-api-access-token');
     expect(createReminderService(envelope, { http: new HttpClient({ service: 'reminders' }), logger: silentLogger })).toBeUndefined();
