@@ -8,6 +8,7 @@ import { CouncilApiError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DeviceServices, PostcodeLookup } from '../../core/turn';
 import type { HttpClient } from '../../connectors/http';
+import { APL_INTERFACE } from './apl/render-visual';
 import { createProgressSender } from './progressive-response';
 import { createReminderService } from './reminders-api';
 
@@ -59,7 +60,7 @@ export function createDeviceServices(envelope: RequestEnvelope, deps: DeviceServ
   const interfaces = envelope.context?.System?.device?.supportedInterfaces as Record<string, unknown> | undefined;
   const services: DeviceServices = {
     lookupPostcode: () => (postcode ??= lookupDevicePostcode(envelope, deps)),
-    hasScreen: Boolean(interfaces?.['Alexa.Presentation.APL']),
+    hasScreen: Boolean(interfaces?.[APL_INTERFACE]),
   };
   // Progressive responses and reminders, from the same apiEndpoint and token (none without them).
   const sendProgress = createProgressSender(envelope, { http: deps.directivesHttp ?? deps.http });
