@@ -55,23 +55,33 @@ const COLLOQUIAL: Record<string, string[]> = {
   isnt: ['is', 'not'], wasnt: ['was', 'not'], didnt: ['did', 'not'], thats: ['that', 'is'], theres: ['there', 'is'],
 };
 
+const SUFFIXES: [RegExp, string][] = [
+  [/ions$/, ''], [/ion$/, ''], [/ings$/, ''], [/ing$/, ''], [/ied$/, 'y'], [/ies$/, 'y'],
+  [/ers$/, ''], [/er$/, ''], [/ed$/, ''], [/es$/, ''], [/s$/, ''],
+];
+/** Stems already worked out: the same few hundred words come up again and again. */
+const stems = new Map<string, string>();
+
 /**
  * A light suffix stripper. It need not produce real words, only the same stem for the forms
  * residents use of one word; it leaves short words alone so "is" and "bus" stay themselves.
  */
 export function stem(word: string): string {
-  if (word.length < 4 || /\d/.test(word)) return word;
-  const rules: [RegExp, string][] = [
-    [/ions$/, ''], [/ion$/, ''], [/ings$/, ''], [/ing$/, ''], [/ied$/, 'y'], [/ies$/, 'y'],
-    [/ers$/, ''], [/er$/, ''], [/ed$/, ''], [/es$/, ''], [/s$/, ''],
-  ];
-  for (const [suffix, replacement] of rules) {
-    if (suffix.test(word)) {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  let result = word;
+  if (word.length >= 4 && !/\d/.test(word)) {
+    for (const [suffix, replacement] of SUFFIXES) {
+      if (!suffix.test(word)) continue;
       const stemmed = word.replace(suffix, replacement);
-      if (stemmed.length >= 3 && !stemmed.endsWith('s')) return stemmed;
+      if (stemmed.length >= 3 && !stemmed.endsWith('s')) {
+        result = stemmed;
+        break;
+      }
     }
   }
-  return word;
+  if (stems.size < 20_000) stems.set(word, result);
+  return result;
 }
 
 /** Splits a sentence into comparable tokens. Digits and letters stay together ("sw1a", "12a"). */

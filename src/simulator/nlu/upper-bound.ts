@@ -31,14 +31,19 @@ function slotReach(sentence: Sentence, item: Extract<TemplateItem, { kind: 'slot
 export function upperBound(sentence: Sentence, present: Uint8Array, template: Template): number {
   let matched = 0;
   let reach = 0;
-  for (const item of template.items) {
+  template.items.forEach((item, j) => {
     if (item.kind === 'slot') {
+      // A free-form slot needs its carrier word (see isAnchored in align.ts); without it, nothing fills it.
+      const before = template.items[j - 1];
+      if (item.reader.freeForm && before?.kind === 'word' && !(before.stemId >= 0 && present[before.stemId] === 1)) return;
+      const could = slotReach(sentence, item);
+      if (could === 0) return;
       matched += item.weight;
-      reach += slotReach(sentence, item);
+      reach += could;
     } else if (item.stemId >= 0 && present[item.stemId] === 1) {
       matched += item.weight;
     }
-  }
+  });
   let inputMatched = 0;
   for (let i = 0; i < sentence.words.length; i++) {
     const id = sentence.stemIds[i] ?? -1;
