@@ -138,6 +138,21 @@ describe('what a resident says, and what the platform would hear', () => {
     expect(lateNight.understand('is it bin day tomorrow').slots.date?.value).toBe('2026-06-22');
   });
 
+  it('reads numbers written or spoken, for a model with an AMAZON.NUMBER-like slot', () => {
+    const counting = createNlu({
+      locale: 'en-GB',
+      types: {},
+      intents: [
+        { name: 'OrderBinsIntent', slots: [{ name: 'count', type: 'NUMBER' }], samples: ['I need {count} new bins', 'order {count} bins'] },
+        { name: 'AMAZON.StopIntent', slots: [], samples: ['stop'] },
+      ],
+    }, { now: () => SAMPLE_NOW });
+    expect(counting.understand('I need 3 new bins').slots.count?.value).toBe('3');
+    expect(counting.understand('I need forty seven new bins').slots.count?.value).toBe('47');
+    expect(counting.understand('order a hundred and five bins').slots.count?.value).toBe('105');
+    expect(counting.understand('order twelve bins please').slots.count?.value).toBe('12');
+  });
+
   it('reads reference numbers written or spoken digit by digit', () => {
     expect(nlu.understand('check report 400123').slots.reference?.value).toBe('400123');
     expect(nlu.understand('check report one two three four').slots.reference?.value).toBe('one two three four');
