@@ -36,6 +36,8 @@ export interface TurnAnswer {
   ms: number;
   /** When the turn happened on the service's clock (a saved test replays on this day). */
   at: string;
+  /** What the resident heard while waiting (Alexa progressive responses), before the reply. */
+  progress: string[];
   warnings: Warning[];
   /** How the words were understood: the nearest other intents, the sample that matched. */
   understanding?: { alternatives: NluResult['alternatives']; reason: NluResult['reason'] };
@@ -103,6 +105,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
     requestId: `simulator-${session.id}-${session.turns + 1}`,
     now: context.now(),
   };
+  session.progress = [];
   const platformRequest = bridge.buildRequest(turn, language.model);
   const { result: response, calls } = await context.recorder.record(() =>
     platformRequest === undefined ? Promise.resolve({ status: 200, body: undefined }) : bridge.send(platformRequest));
@@ -111,6 +114,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
     return { status: 502, body: { error: `the ${bridge.label} adapter answered ${response.status}`, detail: { platformRequest, platformResponse: response.body } } };
   }
   const outcome = platformRequest === undefined ? ENDED : bridge.readResponse(response.body, turn, language.model);
+  const progress = [...session.progress];
   session.turns += 1;
   session.carry = outcome.carry;
   session.awaiting = outcome.awaiting;
@@ -131,6 +135,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
       calls,
       ms,
       at: turn.now.toISOString(),
+      progress,
       warnings: findWarnings(outcome.reply, calls, ms, outcome.hasReprompts),
       understanding: understood.nlu && { alternatives: understood.nlu.alternatives, reason: understood.nlu.reason },
       awaiting: outcome.awaiting ?? null,

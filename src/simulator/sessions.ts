@@ -16,6 +16,8 @@ export interface SimulatedSession {
   /** Token the skill presents to the simulated platform APIs (device address, reminders). */
   apiAccessToken: string;
   device: SimulatedDevice;
+  /** What the skill said while it worked this turn (Alexa progressive responses), as text. */
+  progress: string[];
   lastUsed: number;
 }
 
@@ -37,7 +39,7 @@ export class SessionStore {
       return { session: found, isNew: false };
     }
     const session: SimulatedSession = {
-      id, platform, userId, carry: undefined, turns: 0, apiAccessToken: `sim-${randomUUID()}`, device, lastUsed: Date.now(),
+      id, platform, userId, carry: undefined, turns: 0, apiAccessToken: `sim-${randomUUID()}`, device, progress: [], lastUsed: Date.now(),
     };
     this.sessions.set(id, session);
     while (this.sessions.size > MAX_SESSIONS) {

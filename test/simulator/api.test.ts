@@ -67,6 +67,19 @@ describe('a bin-day conversation on Alexa, with the postcode shared by the devic
     expect(fourth.body.reply.text).toMatch(/^Yes/);
   });
 
+  it('sets bin reminders through the simulated Reminders API when the resident allows it', async () => {
+    const say = resident('alexa', { postcode: 'AB1 2CD', permissions: ['address', 'reminders'] });
+    await say({ text: 'when is my bin day' });
+    await say({ text: '2' });
+    await say({ text: 'yes' });
+    const reminded = await say({ text: 'remind me the night before bin day' });
+    expect(reminded.body.intent.name).toBe('SetBinReminderIntent');
+    const reminderCalls = reminded.body.calls.filter((c: { url: string }) => c.url.endsWith('/simulator/alexa-api/v1/alerts/reminders'));
+    expect(reminderCalls.length).toBeGreaterThan(0);
+    expect(reminderCalls.every((c: { method: string; status: number }) => c.method === 'POST' && c.status === 201)).toBe(true);
+    expect(reminded.body.progress).toEqual([]);
+  });
+
   it('asks for the permission with a consent card when the device has not shared it', async () => {
     const say = resident('alexa', { postcode: 'AB1 2CD', permissions: [] });
     const reply = await say({ text: 'when is my bin day' });
@@ -192,6 +205,16 @@ describe('requests the simulator refuses', () => {
     const refused = await request(app.url).post('/simulator/alexa-api/v1/alerts/reminders')
       .set('authorization', `Bearer ${without.body.platformRequest.context.System.apiAccessToken}`).send(reminder);
     expect(refused.status).toBe(401);
+  });
+
+  it('accepts a progressive response on the Directive service, as Alexa does', async () => {
+    const turn = await resident('alexa')({ text: 'help' });
+    const token = turn.body.platformRequest.context.System.apiAccessToken as string;
+    const speak = { header: { requestId: 'r1' }, directive: { type: 'VoicePlayer.Speak', speech: '<speak>Just a moment.</speak>' } };
+    const accepted = await request(app.url).post('/simulator/alexa-api/v1/directives').set('authorization', `Bearer ${token}`).send(speak);
+    expect(accepted.status).toBe(204);
+    const wrong = await request(app.url).post('/simulator/alexa-api/v1/directives').set('authorization', `Bearer ${token}`).send({ directive: { type: 'Other' } });
+    expect(wrong.status).toBe(400);
   });
 
   it('answers the Alexa APIs only for a token it gave out', async () => {

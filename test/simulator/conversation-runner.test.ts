@@ -11,7 +11,7 @@ const answer: TurnAnswer = {
   intent: { name: 'GetBinCollectionIntent', confidence: 0.9 },
   slots: { binType: { value: 'green bin', id: 'RECYCLING' } },
   reply: { text: 'Your next collection is on Tuesday 1 December.', ssml: '', reprompt: null, endSession: false, card: null },
-  platformRequest: {}, platformResponse: {}, calls: [], ms: 3, at: "2026-11-27T10:00:00.000Z", awaiting: null, sessionEnded: false,
+  platformRequest: {}, platformResponse: {}, calls: [], ms: 3, at: "2026-11-27T10:00:00.000Z", progress: [], awaiting: null, sessionEnded: false,
   warnings: [{ code: 'no-reprompt', message: 'The session stays open without a reprompt.' }],
 };
 

@@ -1,11 +1,13 @@
 /**
  * Alexa's own APIs as the simulator answers them, over real HTTP, so the adapter's calls are
  * exactly those it makes to Amazon: the Device Address API from the device panel's postcode,
- * and the Reminders API, both honouring the panel's permissions.
+ * the Reminders API, both honouring the panel's permissions, and the Directive service that
+ * speaks a progressive response while the council's systems are slow.
  */
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { SessionStore, SimulatedSession } from '../sessions';
+import { ssmlToText } from '../ssml-text';
 
 /** A reminder the skill created, as the Reminders API keeps it. */
 export interface SimulatedReminder {
@@ -49,6 +51,18 @@ export function createAlexaApiRoutes(sessions: SessionStore, reminders = new Map
     const reminder: SimulatedReminder = { alertToken: randomUUID(), createdTime: new Date().toISOString(), request: req.body };
     reminders.set(session.userId, [...(reminders.get(session.userId) ?? []), reminder]);
     res.status(201).json({ alertToken: reminder.alertToken, createdTime: reminder.createdTime, updatedTime: reminder.createdTime, status: 'ON', version: '1', href: `/v1/alerts/reminders/${reminder.alertToken}` });
+  });
+
+  router.post('/v1/directives', express.json({ limit: '32kb' }), (req, res) => {
+    const session = withSession(res, req);
+    if (!session) return;
+    const speech = (req.body as { directive?: { type?: string; speech?: unknown } } | undefined)?.directive;
+    if (speech?.type !== 'VoicePlayer.Speak' || typeof speech.speech !== 'string') {
+      res.status(400).json({ code: 'INVALID_DIRECTIVE', message: 'Only VoicePlayer.Speak with speech is supported.' });
+      return;
+    }
+    session.progress.push(ssmlToText(speech.speech));
+    res.status(204).end();
   });
 
   router.get('/v1/alerts/reminders', (req, res) => {

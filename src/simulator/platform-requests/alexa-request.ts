@@ -53,15 +53,15 @@ interface AlexaCarry {
 function buildRequest(turn: SimulatedTurn, model: LanguageModel): RequestEnvelope {
   const carry = (turn.carry ?? {}) as AlexaCarry;
   const application = { applicationId: SIMULATOR_SKILL_ID };
-  const granted = turn.device.permissions.map((p) => (p === 'address' ? ADDRESS_PERMISSION : REMINDERS_PERMISSION));
+  const scopes = { address: ADDRESS_PERMISSION, reminders: REMINDERS_PERMISSION } as const;
   const user: Record<string, unknown> = { userId: `amzn1.ask.account.${turn.userId}` };
   if (turn.accessToken) user.accessToken = turn.accessToken;
-  if (granted.length > 0) {
-    user.permissions = {
-      consentToken: turn.apiAccessToken,
-      scopes: Object.fromEntries(granted.map((scope) => [scope, { status: 'GRANTED' }])),
-    };
-  }
+  // Alexa lists every scope the skill declares, GRANTED or DENIED, and a consent token once any is granted.
+  user.permissions = {
+    ...(turn.device.permissions.length > 0 ? { consentToken: turn.apiAccessToken } : {}),
+    scopes: Object.fromEntries(Object.entries(scopes).map(([name, scope]) =>
+      [scope, { status: turn.device.permissions.includes(name as keyof typeof scopes) ? 'GRANTED' : 'DENIED' }])),
+  };
   const base = { requestId: turn.requestId, timestamp: turn.now.toISOString(), locale: turn.locale };
   let request: Record<string, unknown>;
   if (turn.kind === 'launch') request = { type: 'LaunchRequest', ...base };

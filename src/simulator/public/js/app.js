@@ -35,6 +35,9 @@ function newSession(reason) {
 
 function showAnswer(answer) {
   const { reply } = answer;
+  for (const line of answer.progress ?? []) {
+    addTurn(conversation, { kind: 'progress', who: `${state.platformLabel}, while it waits`, text: line });
+  }
   const tags = reply.endSession ? ['session ended'] : [];
   const card = reply.card ? `Card${reply.card.type ? ` (${reply.card.type})` : ''}: ${[reply.card.title, reply.card.text].filter(Boolean).join(' – ')}` : '';
   const meta = [`answered in ${Math.round(answer.ms)} ms`, reply.reprompt ? `If no answer: “${reply.reprompt}”` : ''].filter(Boolean).join(' · ');
