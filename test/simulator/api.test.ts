@@ -80,6 +80,15 @@ describe('a bin-day conversation on Alexa, with the postcode shared by the devic
     expect(reminded.body.progress).toEqual([]);
   });
 
+  it('tells the skill when the device has a screen, and shows what it would display', async () => {
+    const say = resident('alexa', { postcode: 'AB1 2CD', permissions: ['address'], hasScreen: true });
+    await say({ text: 'when is my bin day' });
+    await say({ text: '2' });
+    const shown = await say({ text: 'yes' });
+    expect(shown.body.platformRequest.context.System.device.supportedInterfaces).toHaveProperty(['Alexa.Presentation.APL']);
+    expect(shown.body.platformResponse.response.directives.map((d: { type: string }) => d.type)).toContain('Alexa.Presentation.APL.RenderDocument');
+  });
+
   it('asks for the permission with a consent card when the device has not shared it', async () => {
     const say = resident('alexa', { postcode: 'AB1 2CD', permissions: [] });
     const reply = await say({ text: 'when is my bin day' });

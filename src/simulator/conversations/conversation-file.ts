@@ -48,6 +48,7 @@ export const conversationFileSchema = z.object({
   device: z.object({
     postcode: z.string().optional(),
     permissions: z.array(z.enum(['address', 'reminders'])).default([]),
+    hasScreen: z.boolean().optional(),
   }).strict().default({ permissions: [] }),
   accessToken: z.string().optional(),
   platforms: z.array(z.enum(ALL_PLATFORMS)).min(1).default([...ALL_PLATFORMS]),

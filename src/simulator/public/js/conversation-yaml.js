@@ -45,6 +45,7 @@ export function toConversationYaml(conversation) {
   const device = [];
   if (conversation.device.postcode) device.push(`postcode: ${quote(conversation.device.postcode)}`);
   device.push(`permissions: [${conversation.device.permissions.join(', ')}]`);
+  if (conversation.device.hasScreen) device.push('hasScreen: true');
   const lines = [
     '# Saved from the voice simulator. Replay: npm run conversations -- <this file>',
     `name: ${quote(conversation.name)}`,

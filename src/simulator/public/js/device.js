@@ -20,18 +20,21 @@ export function createDevicePanel(form) {
   const token = form.querySelector('#device-token');
   const user = form.querySelector('#device-user');
   const permissions = [...form.querySelectorAll('input[name="permission"]')];
+  const screen = form.querySelector('#device-screen');
 
   postcode.value = saved.postcode ?? 'AB1 2CD';
   token.value = saved.accessToken ?? '';
   user.value = saved.userId ?? `resident-${crypto.randomUUID().slice(0, 8)}`;
   const granted = new Set(saved.permissions ?? ['address']);
   for (const box of permissions) box.checked = granted.has(box.value);
+  screen.checked = saved.hasScreen === true;
 
   function current() {
     return {
       postcode: postcode.value.trim(),
       permissions: permissions.filter((box) => box.checked).map((box) => box.value),
       accessToken: token.value.trim(),
+      hasScreen: screen.checked,
       userId: user.value.trim() || 'simulator-resident',
     };
   }
@@ -44,6 +47,7 @@ export function createDevicePanel(form) {
 /** The device part of a turn request. */
 export function deviceForRequest(settings) {
   const device = { permissions: settings.permissions };
+  if (settings.hasScreen) device.hasScreen = true;
   if (settings.postcode) device.postcode = settings.postcode;
   return device;
 }
