@@ -24,3 +24,63 @@ export interface SessionState {
   /** Feature-specific extras; keys are namespaced by handler family. */
   [key: string]: unknown;
 }
+
+/** Our own state nests a handful of levels (dialog → data → draft → attributes); deeper is not ours. */
+const MAX_STATE_DEPTH = 32;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when no value inside `value` is nested deeper than `max` (checked without recursion). */
+export function nestsWithin(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+function readSlots(value: unknown): Record<string, SlotValue> {
+  const slots: Record<string, SlotValue> = {};
+  if (!isRecord(value)) return slots;
+  for (const [name, slot] of Object.entries(value)) {
+    if (!isRecord(slot) || name === '__proto__') continue;
+    const read: SlotValue = {};
+    if (typeof slot.value === 'string') read.value = slot.value;
+    if (typeof slot.id === 'string') read.id = slot.id;
+    slots[name] = read;
+  }
+  return slots;
+}
+
+function readDialog(value: unknown): DialogState | undefined {
+  if (!isRecord(value) || typeof value.intent !== 'string' || value.intent === '') return undefined;
+  const dialog: DialogState = { ...value, intent: value.intent, slots: readSlots(value.slots) };
+  if (typeof dialog.awaitingSlot !== 'string') delete dialog.awaitingSlot;
+  if (typeof dialog.awaitingConfirmation !== 'boolean') delete dialog.awaitingConfirmation;
+  if (!isRecord(dialog.data)) delete dialog.data;
+  return dialog;
+}
+
+/**
+ * The session state a platform sent back, checked before anything reads it. It makes a round
+ * trip through the platform (and, for a caller that is not the platform, through anyone's
+ * hands), so it is untrusted input: a dialog or resume of the wrong shape is dropped, and state
+ * nested deeper than ours ever is counts as no state at all, since it could not even be written
+ * back out.
+ */
+export function readSessionState(value: unknown): SessionState {
+  if (!isRecord(value) || !nestsWithin(value, MAX_STATE_DEPTH)) return {};
+  const state: SessionState = { ...value };
+  const dialog = readDialog(value.dialog);
+  if (dialog) state.dialog = dialog;
+  else delete state.dialog;
+  const resume = value.resume;
+  if (isRecord(resume) && typeof resume.intent === 'string' && resume.intent !== '') state.resume = { intent: resume.intent, slots: readSlots(resume.slots) };
+  else delete state.resume;
+  return state;
+}

@@ -66,6 +66,10 @@ function routeKey(turn: Turn, handlers: HandlerMap): { key: string; turn: Turn }
   if (turn.kind === 'session-end') return { key: SESSION_END, turn };
   if (turn.kind === 'can-fulfil') return { key: CAN_FULFIL, turn };
   const intent = turn.intent ?? FALLBACK;
+  // A dialog about an intent this skill has no handler for is not one it started: drop it.
+  if (turn.session.dialog && !Object.hasOwn(handlers, turn.session.dialog.intent)) {
+    turn = { ...turn, session: { ...turn.session, dialog: undefined } };
+  }
   const dialog = turn.session.dialog;
   // A plain yes/no answers the question the skill asked about a dialog in progress.
   if ((intent === YES || intent === NO) && dialog?.awaitingConfirmation) {
@@ -82,7 +86,27 @@ function routeKey(turn: Turn, handlers: HandlerMap): { key: string; turn: Turn }
     }
     return { key: intent, turn: { ...turn, slots: merged } };
   }
-  return { key: intent in handlers ? intent : FALLBACK, turn };
+  // Own keys only: an intent named `constructor` or `toString` must not reach Object.prototype.
+  return { key: Object.hasOwn(handlers, intent) ? intent : FALLBACK, turn };
+}
+
+/**
+ * Longer than anyone says in one go (Dialogflow's own text limit is 256 characters): a slot
+ * value past this did not come from a resident, and read back it would break the platform's
+ * limits on speech (Alexa: 8000 characters) and on the response.
+ */
+export const MAX_SLOT_CHARS = 500;
+
+function withShortSlots(turn: Turn): Turn {
+  const long = (text: string | undefined) => text !== undefined && text.length > MAX_SLOT_CHARS;
+  if (!Object.values(turn.slots).some((slot) => long(slot.value) || long(slot.id))) return turn;
+  const slots: Turn['slots'] = {};
+  for (const [name, slot] of Object.entries(turn.slots)) {
+    slots[name] = long(slot.value) || long(slot.id)
+      ? { ...slot, value: slot.value?.slice(0, MAX_SLOT_CHARS), id: long(slot.id) ? undefined : slot.id }
+      : slot;
+  }
+  return { ...turn, slots };
 }
 
 function apologyFor(error: unknown, t: Translator, info: CouncilInfo, session: SessionState): Reply {
@@ -104,7 +128,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
   const progressAfterMs = options.progressAfterMs ?? 1000;
 
   async function run(key: string, turn: Turn, t: Translator): Promise<Reply> {
-    const handler = handlers[key] ?? handlers[FALLBACK];
+    const handler = Object.hasOwn(handlers, key) ? handlers[key] : handlers[FALLBACK];
     if (!handler) throw new Error(`no handler for ${key} and no fallback`);
     const ctx: HandlerContext = {
       ...services,
@@ -116,7 +140,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
 
   async function handle(incoming: Turn): Promise<Reply> {
     const t = services.translators.forLocale(incoming.locale);
-    const { key, turn } = routeKey(incoming, handlers);
+    const { key, turn } = routeKey(withShortSlots(incoming), handlers);
     let timer: NodeJS.Timeout | undefined;
     const progress = startProgress(turn, t, progressAfterMs, services.logger);
     try {

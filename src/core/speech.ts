@@ -98,8 +98,15 @@ export function moneyToWords(pence: number): string {
   return sign + (rest === 0 ? poundWords : `${poundWords} and ${penceWords}`);
 }
 
+/**
+ * Characters XML 1.0 forbids even when escaped (most control characters, unpaired surrogates,
+ * U+FFFE/U+FFFF): one of them in a resident's words makes the whole SSML unreadable to the platform.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** SSML that both Alexa and Google accept (`<sub>`, `<say-as interpret-as="characters">`, `<break>`). */
@@ -113,6 +120,26 @@ export function toSsml(speech: Speech): string {
     }
   }).join('');
   return `<speak>${body}</speak>`;
+}
+
+/** `text` cut to about `limit` characters from its middle, keeping how it starts and ends. */
+function cutMiddle(text: string, limit: number): string {
+  const half = Math.max(1, Math.floor(limit / 2));
+  return `${text.slice(0, half)} … ${text.slice(-half)}`;
+}
+
+/**
+ * SSML of at most `maxChars` characters (Alexa refuses longer speech). Only speech carrying
+ * something absurdly long gets here, such as words read back from a forged request: its longest
+ * parts lose their middles until it fits, so each sentence still starts and ends (with its
+ * question) as written.
+ */
+export function toSsmlWithin(speech: Speech, maxChars: number): string {
+  let ssml = toSsml(speech);
+  for (let limit = 1000; ssml.length > maxChars && limit >= 2; limit = Math.floor(limit / 2)) {
+    ssml = toSsml({ parts: speech.parts.map((part) => (part.type === 'text' || part.type === 'characters') && part.text.length > limit ? { ...part, text: cutMiddle(part.text, limit) } : part) });
+  }
+  return ssml;
 }
 
 /** Plain text for cards, chat and screens: money as "£1,980.12", references spaced out. */

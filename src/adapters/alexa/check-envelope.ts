@@ -4,11 +4,19 @@
  * (slots, resolutions) are read defensively in toTurn, so a quirky but real request still answers.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { nestsWithin } from '../../core/session';
 
 /** The body is not an Alexa request envelope. The HTTP route answers 400 with `message`. */
 export class InvalidAlexaRequestError extends Error {
   override name = 'InvalidAlexaRequestError';
 }
+
+/**
+ * Alexa's envelopes nest about ten levels, plus the session state we wrote; far deeper is a body
+ * built to exhaust the stack of whatever copies it next (ask-sdk-core copies session attributes
+ * with JSON.stringify).
+ */
+const MAX_NESTING = 64;
 
 /** Request types the skill answers; anything else gets an empty response. */
 export const HANDLED_REQUEST_TYPES = new Set(['LaunchRequest', 'IntentRequest', 'SessionEndedRequest', 'CanFulfillIntentRequest']);
@@ -39,6 +47,7 @@ function optionalString(parent: Record<string, unknown>, key: string, where: str
  */
 export function checkEnvelope(body: unknown): RequestEnvelope {
   if (!isObject(body)) fail('the body must be a JSON object');
+  if (!nestsWithin(body, MAX_NESTING)) fail(`the body nests deeper than ${MAX_NESTING} levels`);
   if (typeof body.version !== 'string') fail('version must be a string');
   const request = optionalObject(body, 'request', '');
   if (!request) fail('request is missing');

@@ -5,7 +5,7 @@
 import { ResponseFactory, type ResponseBuilder } from 'ask-sdk-core';
 import type { canfulfill, Intent, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
 import type { CanFulfil, NextStep, Reply } from '../../core/reply';
-import { isEmptySpeech, toSsml } from '../../core/speech';
+import { isEmptySpeech, toSsmlWithin } from '../../core/speech';
 import type { SlotValue, Turn } from '../../core/turn';
 import { renderVisual } from './apl/render-visual';
 import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
@@ -18,11 +18,15 @@ export interface ToResponseOptions {
   intentSlots?: Record<string, string[]>;
 }
 
+/** Alexa's limit on the characters of one outputSpeech or reprompt. */
+const MAX_SPEECH_CHARS = 8000;
+
 const PERMISSIONS = { address: ADDRESS_PERMISSION, reminders: REMINDERS_PERMISSION } as const;
 
 /** The intent as Alexa should carry it into the next turn: our slots, spoken values first. */
 export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, options: ToResponseOptions = {}): Intent {
-  const names = [...new Set([...(options.intentSlots?.[name] ?? []), ...Object.keys(slots)])];
+  const modelSlots = options.intentSlots && Object.hasOwn(options.intentSlots, name) ? options.intentSlots[name] : undefined;
+  const names = [...new Set([...(modelSlots ?? []), ...Object.keys(slots)])];
   const alexaSlots: Record<string, Slot> = {};
   for (const slotName of names) {
     const value = slots[slotName]?.value ?? slots[slotName]?.id;
@@ -31,6 +35,18 @@ export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, 
       : { name: slotName, value, confirmationStatus: 'NONE' };
   }
   return { name, confirmationStatus: 'NONE', slots: alexaSlots };
+}
+
+/**
+ * The reply's next step as Alexa can take it. Alexa refuses a Dialog.ElicitSlot for a slot its
+ * model does not give the intent, which a forged session (awaiting a slot of no intent) would ask
+ * for; then the question is still asked, without the directive, as on Google (awaitedSlot).
+ */
+function nextStepFor(reply: Reply, options: ToResponseOptions): NextStep | undefined {
+  const next = reply.next;
+  if (next?.type !== 'elicit-slot' || !options.intentSlots) return next;
+  const slots = Object.hasOwn(options.intentSlots, next.intent) ? options.intentSlots[next.intent] : undefined;
+  return slots?.includes(next.slot) ? next : undefined;
 }
 
 function addNextStep(builder: ResponseBuilder, next: NextStep, options: ToResponseOptions): void {
@@ -72,17 +88,18 @@ export function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder
   }
   if (reply.silent) return builder.getResponse();
 
-  const dialogDirective = reply.next?.type === 'elicit-slot' || reply.next?.type === 'confirm-intent';
+  const next = nextStepFor(reply, options);
+  const dialogDirective = next?.type === 'elicit-slot' || next?.type === 'confirm-intent';
   // Alexa refuses a dialog directive without speech; the reprompt is the same question, said simply.
   const speech = dialogDirective && isEmptySpeech(reply.speech) ? reply.reprompt : reply.speech;
-  if (speech && !isEmptySpeech(speech)) builder.speak(toSsml(speech));
+  if (speech && !isEmptySpeech(speech)) builder.speak(toSsmlWithin(speech, MAX_SPEECH_CHARS));
   // A dialog directive waits for the resident's answer, so it always keeps the session open.
   const endSession = reply.endSession && !dialogDirective;
-  if (!endSession && reply.reprompt && !isEmptySpeech(reply.reprompt)) builder.reprompt(toSsml(reply.reprompt));
+  if (!endSession && reply.reprompt && !isEmptySpeech(reply.reprompt)) builder.reprompt(toSsmlWithin(reply.reprompt, MAX_SPEECH_CHARS));
   if (reply.card) builder.withSimpleCard(reply.card.title, reply.card.text);
   // One card per response: a consent or link card replaces a simple one.
   if (reply.permissionCard) builder.withAskForPermissionsConsentCard([PERMISSIONS[reply.permissionCard]]);
-  if (reply.next) addNextStep(builder, reply.next, options);
+  if (next) addNextStep(builder, next, options);
   // Screens: only a device that listed the APL interface may be sent an APL document.
   if (reply.visual && turn.device.hasScreen) builder.addDirective(renderVisual(reply.visual));
   builder.withShouldEndSession(endSession);

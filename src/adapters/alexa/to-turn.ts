@@ -6,7 +6,7 @@
  * which every platform can carry, so handlers never branch on one platform's dialog manager.
  */
 import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
-import type { SessionState } from '../../core/session';
+import { readSessionState, type SessionState } from '../../core/session';
 import type { Confirmation, SlotValue, Turn, TurnKind } from '../../core/turn';
 import { createDeviceServices, type DeviceServiceDeps } from './device-services';
 
@@ -69,8 +69,7 @@ function readConfirmation(status: unknown): Confirmation {
 }
 
 function readSession(envelope: RequestEnvelope): SessionState {
-  const attributes = envelope.session?.attributes;
-  return isObject(attributes) ? (attributes as SessionState) : {};
+  return readSessionState(envelope.session?.attributes);
 }
 
 /**

@@ -4,7 +4,7 @@
  * Dialogflow rewrites structured values on the way (numbers become doubles, and in CX a nested
  * `null` deletes a key), and the state must come back exactly as the skill left it.
  */
-import type { SessionState } from '../../core/session';
+import { readSessionState, type SessionState } from '../../core/session';
 
 /** CX session parameter holding the state. */
 export const CX_STATE_PARAMETER = 'council_voice_state';
@@ -32,11 +32,10 @@ export function encodeState(state: SessionState | undefined): string {
  * or by a client) counts as no state: the resident starts afresh instead of hearing an error.
  */
 export function decodeState(value: unknown): SessionState {
-  if (isObject(value)) return value as SessionState;
+  if (isObject(value)) return readSessionState(value);
   if (typeof value !== 'string' || value === '') return {};
   try {
-    const parsed: unknown = JSON.parse(value);
-    return isObject(parsed) ? (parsed as SessionState) : {};
+    return readSessionState(JSON.parse(value));
   } catch {
     return {};
   }
