@@ -6,9 +6,12 @@ import { createAlexaHandler, readIntentSlots } from '../adapters/alexa';
 import type { CouncilConfig } from '../config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
 import { loadLocaleResources } from '../config/locales';
+import { CouncilTaxApi } from '../connectors/council-tax-api';
 import type { HttpCall } from '../connectors/http';
 import { IcsBinCollections } from '../connectors/ics-bin-collections';
+import { Open311Reporter } from '../connectors/open311/open311-reporter';
 import { OsPlacesAddressFinder } from '../connectors/os-places-addresses';
+import { OutboxSender } from '../connectors/outbox-sender';
 import { createStores } from '../connectors/stores/create-stores';
 import type { Council } from '../core/council';
 import { systemClock, type Clock } from '../core/dates';
@@ -52,7 +55,8 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
       logger: deps.logger,
       onCall: deps.onCall,
     }),
-    // Reports and council tax (issue 3) are added here from config.reports and config.councilTax.
+    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, onCall: deps.onCall }),
+    councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };
 }
 
@@ -86,6 +90,9 @@ export function compose(options: ComposeOptions = {}): Composition {
     logger,
     extras: { [OUTBOX_EXTRA]: store.outbox },
   };
+  // Reports whose first attempt failed wait in the outbox; this long-running process retries them.
+  const sender = council.reports && new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger });
+  sender?.start();
   const skill = createSkill(allHandlers, services);
   // The adapter gets the skill wrapped to log one redacted line per turn (src/logging).
   const alexa = createAlexaHandler(withTurnLogging(skill, logger, 'alexa'), { logger, onCall: calls.notify, intentSlots: readIntentSlots(alexaModel) });
@@ -96,6 +103,9 @@ export function compose(options: ComposeOptions = {}): Composition {
     alexa,
     logger,
     watchCalls: calls.watch,
-    close: () => store.close(),
+    close: async () => {
+      await sender?.stop();
+      await store.close();
+    },
   };
 }

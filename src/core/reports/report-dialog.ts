@@ -77,7 +77,8 @@ export function newSlots(turn: Turn, data: ReportDialogData): Partial<Record<Rep
     const slot = turn.slots[name];
     if (!slot || (slot.value === undefined && slot.id === undefined)) continue;
     const before = data.heard[name];
-    const echo = name !== asked && before !== undefined && before.value === slot.value && before.id === slot.id;
+    // Platforms echo a slot the skill set without its resolved id: same words, no id, is still an echo.
+    const echo = name !== asked && before !== undefined && before.value === slot.value && (slot.id === undefined || slot.id === before.id);
     if (!echo) found[name] = slot;
   }
   return found;
