@@ -110,10 +110,13 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
 
   return {
     forLocale(locale) {
-      let translator = cache.get(locale);
+      // Keyed by the locale served, not the one asked for: a caller sending a new locale string
+      // with every request must not grow this cache without end.
+      const served = Object.hasOwn(resources, locale) ? locale : fallbackLocale;
+      let translator = cache.get(served);
       if (!translator) {
-        translator = build(locale);
-        cache.set(locale, translator);
+        translator = build(served);
+        cache.set(served, translator);
       }
       return translator;
     },

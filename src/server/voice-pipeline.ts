@@ -106,14 +106,14 @@ function parseStrictJson(body: Buffer): { ok: true; value: unknown } | { ok: fal
 }
 
 /**
- * POST /dialogflow/cx and /dialogflow/es: a JSON body is read (413 over the limit, 400 if broken),
- * the caller is checked (401), then the webhook answers; a body that is not JSON reaches the
- * webhook as nothing, which answers 400.
+ * POST /dialogflow/cx and /dialogflow/es: 415 unless JSON (Dialogflow sends nothing else), a JSON
+ * body is read (413 over the limit, 400 if broken), the caller is checked (401), then the webhook
+ * answers.
  */
 export function createDialogflowVoiceEndpoint(webhook: WebhookHandler, options: DialogflowEndpointOptions): VoiceEndpoint {
   const { caller, logger } = options;
   return {
-    bodyPolicy: (headers) => (isJsonRequest(headers) ? 'read' : 'ignore'),
+    bodyPolicy: (headers) => (isJsonRequest(headers) ? 'read' : DIALOGFLOW_ANSWERS.notJson),
     tooLarge: DIALOGFLOW_ANSWERS.tooLarge,
     async answer({ headers, body }) {
       let parsed: unknown;
@@ -143,6 +143,7 @@ export const ALEXA_ANSWERS = {
 } as const satisfies Record<string, VoiceAnswer>;
 
 export const DIALOGFLOW_ANSWERS = {
+  notJson: { status: 415, body: { error: 'send the request as application/json' } },
   tooLarge: { status: 413, body: { error: 'the body is too large' } },
   badJson: { status: 400, body: { error: 'the body is not valid JSON' } },
 } as const satisfies Record<string, VoiceAnswer>;

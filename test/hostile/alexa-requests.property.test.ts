@@ -239,6 +239,13 @@ describe('hostile Alexa requests', () => {
     }
   });
 
+  test('a new locale string on every request gets the default translator, not one more cached', async () => {
+    const translators = hostile.test.services.translators;
+    const served = fc.sample(locale.filter((l): l is string => typeof l === 'string' && l !== 'en-GB'), { numRuns: 50, seed: 7 }).map((l) => translators.forLocale(l));
+    expect(new Set(served).size).toBe(1);
+    expect(served[0]).toBe(translators.forLocale('en-GB'));
+  });
+
   test('a slot value far longer than anyone says is not read back past Alexa\'s speech limit', async () => {
     const report = intentFixtures.find((f) => f.name === 'report-issue-match')!;
     const long = 'pothole & '.repeat(2_000);

@@ -43,7 +43,7 @@ describe('POST /dialogflow/cx and /dialogflow/es', () => {
 
   it.each(['/dialogflow/cx', '/dialogflow/es'])('%s answers broken JSON with 400 and keeps serving', async (path) => {
     await request(app).post(path).set('Content-Type', 'application/json').send('{"sessionInfo": {').expect(400, { error: 'the body is not valid JSON' });
-    await request(app).post(path).set('Content-Type', 'text/plain').send('hello').expect(400);
+    await request(app).post(path).set('Content-Type', 'text/plain').send('hello').expect(415, { error: 'send the request as application/json' });
     await request(app).post(path).send({ unrelated: true }).expect(400);
     await request(app).post('/dialogflow/cx').send(cxFixture('welcome')).expect(200);
   });

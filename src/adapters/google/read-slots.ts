@@ -30,7 +30,10 @@ function nonEmpty(value: unknown): string | undefined {
 /** CX sends @sys.date as {year, month, day}; ES as an ISO date-time. Alexa's form is YYYY-MM-DD. */
 function readDate(value: unknown): string | undefined {
   if (typeof value === 'object' && value !== null && 'year' in value) {
-    const { year, month, day } = value as { year: number; month: number; day: number };
+    const { year, month, day } = value as Record<string, unknown>;
+    const whole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+    // Anything but a calendar date's numbers is not a date (and a nested array would not even print).
+    if (!whole(year, 1000, 9999) || !whole(month, 1, 12) || !whole(day, 1, 31)) return undefined;
     return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   const text = nonEmpty(value);

@@ -30,13 +30,16 @@ export function askPages(model: LanguageModel): AskPage[] {
   return model.intents.flatMap((intent) => intent.slots.map((slot) => askPageFor(intent.name, slot.name)));
 }
 
+const AGENT = String.raw`projects/[^/]+/locations/[^/]+/agents/[^/]+`;
+
 /**
  * The flow a request is in (`projects/…/agents/…/flows/<id>`), from the current page when
- * Dialogflow says, else the agent's Default Start Flow.
+ * Dialogflow says, else the agent's Default Start Flow; undefined when neither names an agent
+ * (not a request from CX), since a target page must be a full resource name.
  */
-export function flowPathOf(currentPage: string | undefined, session: string): string {
-  const fromPage = currentPage?.match(/^(.+\/flows\/[^/]+)\/pages\/[^/]+$/)?.[1];
+export function flowPathOf(currentPage: string | undefined, session: string): string | undefined {
+  const fromPage = currentPage?.match(new RegExp(String.raw`^(${AGENT}/flows/[^/]+)/pages/[^/]+$`))?.[1];
   if (fromPage) return fromPage;
-  const agent = session.match(/^(projects\/[^/]+\/locations\/[^/]+\/agents\/[^/]+)\//)?.[1] ?? '';
-  return `${agent}/flows/${DEFAULT_START_FLOW_ID}`;
+  const agent = session.match(new RegExp(`^(${AGENT})/`))?.[1];
+  return agent && `${agent}/flows/${DEFAULT_START_FLOW_ID}`;
 }

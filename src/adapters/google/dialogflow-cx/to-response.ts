@@ -51,6 +51,7 @@ function parametersFor(reply: Reply, request: CxWebhookRequest, slotParameters: 
 function targetPageFor(reply: Reply, request: CxWebhookRequest, slots: SlotReader): string | undefined {
   const currentPage = request.pageInfo?.currentPage;
   const flow = flowPathOf(currentPage, request.sessionInfo.session);
+  if (!flow) return undefined;
   if (reply.endSession) return `${flow}/pages/END_SESSION`;
   const asked = awaitedSlot(reply, slots);
   if (asked) return `${flow}/pages/${askPageFor(asked.intent, asked.slot).id}`;
