@@ -24,7 +24,7 @@ import { bundleFunctions } from '../scripts/bundle';
 import { BENCH_PROFILE } from './lib/bench-resident';
 import { buildBenchTargets } from './lib/build-targets';
 import { startChildServer, type ChildServer } from './lib/child-server';
-import { measureColdStarts } from './lib/cold-start';
+import { measureColdStarts, type ColdResult } from './lib/cold-start';
 import { loadTarget, type HttpResult } from './lib/http-load';
 import { measureInProcess, type InProcessResult } from './lib/in-process';
 import { startSlowCouncil } from './lib/slow-council';
@@ -52,13 +52,15 @@ async function warmUp(url: string, body: string, count: number): Promise<string>
   return text;
 }
 
-async function measureHttp(name: string, server: ChildServer, body: string): Promise<HttpResult & { answer: string }> {
+async function measureHttp(name: string, server: ChildServer, body: string): Promise<HttpResult & { answer: string; cpuUsPerRequest: number }> {
   try {
     // The first request fills our cache from the slow council; the rest warm up the JIT.
     const answer = await warmUp(`${server.url}/alexa`, body, 300);
+    const cpuBefore = await server.cpuMs();
     const result = await loadTarget(`${server.url}/alexa`, body, { seconds, connections });
+    const cpuUsPerRequest = ((await server.cpuMs()) - cpuBefore) * 1000 / result.requests;
     if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-    return { ...result, answer };
+    return { ...result, answer, cpuUsPerRequest };
   } finally {
     await server.stop();
   }
@@ -114,8 +116,11 @@ async function main(): Promise<void> {
       { name: 'bare', args: [bench.bareLambdas['bare-lambda'].file, LAUNCH] },
       { name: 'ours', args: [alexa.outfile, LAUNCH], env: lambdaEnv },
     ], coldRuns);
-    const coldOurs = (cold.ours ?? Number.NaN) - (cold.empty ?? Number.NaN);
-    const coldBare = (cold.bare ?? Number.NaN) - (cold.empty ?? Number.NaN);
+    const over = (name: string, measure: keyof ColdResult) => (cold[name]?.[measure] ?? Number.NaN) - (cold.empty?.[measure] ?? Number.NaN);
+    const coldOurs = over('ours', 'wallMs');
+    const coldBare = over('bare', 'wallMs');
+    const coldOursCpu = over('ours', 'cpuMs');
+    const coldBareCpu = over('bare', 'cpuMs');
 
     const results = {
       when: new Date().toISOString(),
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
       settings: { seconds, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
       http: { peer, floor, ours, councilCallsDuringOurRun: councilCalls },
       lambdaInProcess: { bare, bareWithStore: bareStore, ours: oursLambda },
-      coldStart: { medians: cold, oursOverEmpty: coldOurs, bareOverEmpty: coldBare },
+      coldStart: { medians: cold, oursOverEmpty: coldOurs, bareOverEmpty: coldBare, oursOverEmptyCpu: coldOursCpu, bareOverEmptyCpu: coldBareCpu },
       bundles: Object.fromEntries([
         ...lambdas.map((fn) => [fn.name, fn.bytes] as const),
         ['bare-ask-sdk-core', bench.bareLambdas['bare-lambda'].bytes] as const,
@@ -134,6 +139,9 @@ async function main(): Promise<void> {
       { section: 'HTTP req/s', target: 'peer: Express + ask-sdk-express-adapter', value: fixed(peer.reqPerSec, 0), note: `p99 ${peer.p99Ms} ms` },
       { section: 'HTTP req/s', target: 'floor: node:http + ask-sdk-core', value: fixed(floor.reqPerSec, 0), note: `p99 ${floor.p99Ms} ms` },
       { section: 'HTTP req/s', target: 'ours: /alexa bin day, saved address', value: fixed(ours.reqPerSec, 0), note: `p99 ${ours.p99Ms} ms` },
+      { section: 'HTTP CPU/request', target: 'peer', value: `${fixed(peer.cpuUsPerRequest, 0)} us`, note: 'server process, user + system' },
+      { section: 'HTTP CPU/request', target: 'floor', value: `${fixed(floor.cpuUsPerRequest, 0)} us` },
+      { section: 'HTTP CPU/request', target: 'ours', value: `${fixed(ours.cpuUsPerRequest, 0)} us`, note: `peer / ours ${times(ratio(peer.cpuUsPerRequest, ours.cpuUsPerRequest))}` },
       { section: 'HTTP ratios', target: 'ours / peer', value: times(ratio(ours.reqPerSec, peer.reqPerSec)), note: 'target >= 1.5x, aim 3x' },
       { section: 'HTTP ratios', target: 'ours / floor', value: times(ratio(ours.reqPerSec, floor.reqPerSec)) },
       { section: 'HTTP ratios', target: 'peer / floor', value: times(ratio(peer.reqPerSec, floor.reqPerSec)) },
@@ -143,9 +151,12 @@ async function main(): Promise<void> {
       { section: 'Lambda in-process', target: 'ours: bin day, warm cache', value: `${fixed(oursLambda.medianMs, 3)} ms`, note: `p99 ${fixed(oursLambda.p99Ms, 3)} ms` },
       { section: 'Lambda ratios', target: 'ours / bare (median)', value: times(ratio(oursLambda.medianMs, bare.medianMs)), note: 'target <= 1.5x' },
       { section: 'Lambda ratios', target: 'ours / bare + DynamoDB read (median)', value: times(ratio(oursLambda.medianMs, bareStore.medianMs)) },
-      { section: 'Cold start', target: 'empty node process', value: `${fixed(cold.empty ?? Number.NaN, 1)} ms` },
-      { section: 'Cold start', target: 'bare bundled skill, over empty', value: `+${fixed(coldBare, 1)} ms` },
-      { section: 'Cold start', target: 'ours bundled, over empty', value: `+${fixed(coldOurs, 1)} ms`, note: `ours - bare ${fixed(coldOurs - coldBare, 1)} ms; target <= 25 ms` },
+      { section: 'Cold start (wall)', target: 'empty node process', value: `${fixed(cold.empty?.wallMs ?? Number.NaN, 1)} ms` },
+      { section: 'Cold start (wall)', target: 'bare bundled skill, over empty', value: `+${fixed(coldBare, 1)} ms` },
+      { section: 'Cold start (wall)', target: 'ours bundled, over empty', value: `+${fixed(coldOurs, 1)} ms`, note: `ours - bare ${fixed(coldOurs - coldBare, 1)} ms; target <= 25 ms` },
+      { section: 'Cold start (CPU)', target: 'empty node process', value: `${fixed(cold.empty?.cpuMs ?? Number.NaN, 1)} ms` },
+      { section: 'Cold start (CPU)', target: 'bare bundled skill, over empty', value: `+${fixed(coldBareCpu, 1)} ms` },
+      { section: 'Cold start (CPU)', target: 'ours bundled, over empty', value: `+${fixed(coldOursCpu, 1)} ms`, note: `ours - bare ${fixed(coldOursCpu - coldBareCpu, 1)} ms` },
       ...Object.entries(results.bundles).map(([name, bytes]) => ({
         section: 'Bundle size', target: name, value: `${fixed(bytes / 1024, 1)} KB`, note: name === 'alexa' ? 'target < 1024 KB' : undefined,
       })),

@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 
 export interface ChildServer {
   url: string;
+  /** CPU time (user + system) the server process has used so far, in milliseconds. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,11 @@ export function startChildServer(script: string, env: NodeJS.ProcessEnv = {}, ti
     child.once('message', (message: { port?: number }) => {
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ url: `http://127.0.0.1:${message.port}`, stop });
+      const cpuMs = () => new Promise<number>((answer) => {
+        child.once('message', (reply: { cpuMs: number }) => answer(reply.cpuMs));
+        child.send('cpu');
+      });
+      resolve({ url: `http://127.0.0.1:${message.port}`, cpuMs, stop });
     });
   });
 }

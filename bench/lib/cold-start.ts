@@ -1,7 +1,8 @@
 /**
- * Cold start, timed from outside: spawn `node cold-once.js handler event`, wait for it to exit.
- * Runs are interleaved (empty, ours, bare, empty, ...) so a burst of load on the shared machine
- * hits every target alike, and the median of several runs is kept.
+ * Cold start: spawn `node cold-once.js handler event`, wait for it to exit. Runs are interleaved
+ * (empty, bare, ours, empty, ...) so a burst of load on the shared machine hits every target
+ * alike, and the median of several runs is kept: of the wall time seen from outside, and of the
+ * CPU time the process reports for itself (steadier when other work shares the cores).
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -14,26 +15,40 @@ export interface ColdTarget {
   env?: NodeJS.ProcessEnv;
 }
 
-function timeOnce(script: string, target: ColdTarget): Promise<number> {
+export interface ColdResult {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function runOnce(script: string, target: ColdTarget): Promise<ColdResult> {
   const start = performance.now();
   const child = spawn(process.execPath, [script, ...target.args], {
     env: { ...process.env, ...target.env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (code === 0) resolve(performance.now() - start);
-      else reject(new Error(`${target.name}: cold run exited with ${code}`));
+      const wallMs = performance.now() - start;
+      if (code !== 0) return reject(new Error(`${target.name}: cold run exited with ${code}`));
+      const { cpuMs } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { cpuMs: number };
+      resolve({ wallMs, cpuMs });
     });
   });
 }
 
-/** Median wall time per target over `runs` interleaved runs, in milliseconds. */
-export async function measureColdStarts(script: string, targets: ColdTarget[], runs: number): Promise<Record<string, number>> {
-  const times: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
+/** Median wall and CPU time per target over `runs` interleaved runs, in milliseconds. */
+export async function measureColdStarts(script: string, targets: ColdTarget[], runs: number): Promise<Record<string, ColdResult>> {
+  const results: Record<string, ColdResult[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
   for (let run = 0; run < runs; run += 1) {
-    for (const target of targets) times[target.name]?.push(await timeOnce(script, target));
+    for (const target of targets) results[target.name]?.push(await runOnce(script, target));
   }
-  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+  return Object.fromEntries(Object.entries(results).map(([name, list]) => [name, {
+    wallMs: median(list.map((r) => r.wallMs)),
+    cpuMs: median(list.map((r) => r.cpuMs)),
+  }]));
 }

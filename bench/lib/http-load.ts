@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 
 export interface HttpResult {
   reqPerSec: number;
+  requests: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -27,6 +28,7 @@ export async function loadTarget(url: string, body: string, options: LoadOptions
   });
   return {
     reqPerSec: result.requests.average,
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,

@@ -13,7 +13,10 @@ export function measureInProcess(loop: string, handler: string, event: string, i
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [loop, handler, event, String(iterations)], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${handler}: ${stderr || error.message}`));
-      const { times, sample } = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { times: number[]; sample: unknown };
+      // The handler's own log lines share stdout; the result is the line marked for us.
+      const line = stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
+      if (!line) return reject(new Error(`${handler}: no result in its output:\n${stdout.slice(-2000)}${stderr}`));
+      const { times, sample } = JSON.parse(line.slice('@@RESULT '.length)) as { times: number[]; sample: unknown };
       resolve({ medianMs: median(times), p99Ms: quantile(times, 0.99), sample });
     });
   });

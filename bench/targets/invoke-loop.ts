@@ -5,6 +5,7 @@
  * runtime pays both. Prints one JSON line of per-invocation milliseconds.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 type Handler = (event: unknown, context: unknown, callback?: (error: unknown, result?: unknown) => void) => unknown;
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const [file, eventFile, count = '2000'] = process.argv.slice(2);
   if (!file || !eventFile) throw new Error('usage: invoke-loop <handler.js> <event.json> [iterations]');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { handler } = require(file) as { handler: Handler };
+  const { handler } = require(path.resolve(file)) as { handler: Handler };
   const text = readFileSync(eventFile, 'utf8');
   const iterations = Number(count);
   let check = '';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     JSON.stringify(answer);
     times.push(performance.now() - start);
   }
-  process.stdout.write(`${JSON.stringify({ times, sample: JSON.parse(check) as unknown })}\n`);
+  process.stdout.write(`\n@@RESULT ${JSON.stringify({ times, sample: JSON.parse(check) as unknown })}\n`);
   process.exit(0);
 }
 

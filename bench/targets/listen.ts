@@ -10,6 +10,13 @@ export function listenOnLoopback(server: Server): void {
   server.listen(0, '127.0.0.1', () => {
     process.send?.({ port: (server.address() as AddressInfo).port });
   });
+  // The bench asks how much CPU the server has used, to price each request independently of
+  // how busy the shared machine is.
+  process.on('message', (message) => {
+    if (message !== 'cpu') return;
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMs: (user + system) / 1000, userMs: user / 1000, systemMs: system / 1000 });
+  });
   process.once('SIGTERM', () => process.exit(0));
   process.once('disconnect', () => process.exit(0));
 }

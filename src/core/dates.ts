@@ -20,10 +20,19 @@ export function localDate(at: Date, timeZone: string): string {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormats.set(timeZone, format);
   }
+  // Every turn asks for today; the local date cannot change within a minute (zone offsets are
+  // whole minutes), so the answer is kept for the minute.
+  const minute = Math.floor(at.getTime() / 60_000);
+  const key = `${timeZone}|${minute}`;
+  if (lastLocalDate.key === key) return lastLocalDate.date;
   const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastLocalDate = { key, date };
+  return date;
 }
+
+let lastLocalDate = { key: '', date: '' };
 
 /** The local hour (0–23) in `timeZone` at instant `at`. */
 export function localHour(at: Date, timeZone: string): number {
@@ -53,13 +62,29 @@ export function daysBetween(from: string, to: string): number {
 
 /** "Tuesday" */
 export function weekdayName(date: string, locale: string): string {
-  return formatter(`weekday|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(toUtcNoon(date));
+  return remembered(`weekday|${locale}|${date}`, () =>
+    formatter(`weekday|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(toUtcNoon(date)));
 }
 
 /** "Tuesday 1 December" */
 export function longDate(date: string, locale: string): string {
-  return formatter(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }))
-    .format(toUtcNoon(date)).replace(',', '');
+  return remembered(`long|${locale}|${date}`, () =>
+    formatter(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }))
+      .format(toUtcNoon(date)).replace(',', ''));
+}
+
+const spokenDates = new Map<string, string>();
+
+/** A date's words, worked out once: the same few weeks of dates are spoken all day. */
+function remembered(key: string, work: () => string): string {
+  let words = spokenDates.get(key);
+  if (words === undefined) {
+    // A long-running server sees a new day every day; a small bound keeps the memory flat.
+    if (spokenDates.size >= 2000) spokenDates.clear();
+    words = work();
+    spokenDates.set(key, words);
+  }
+  return words;
 }
 
 const namedFormats = new Map<string, Intl.DateTimeFormat>();

@@ -57,25 +57,33 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
     const lng = Object.keys(resources).includes(locale) ? locale : fallbackLocale;
     const fixedT = instance.getFixedT(lng);
 
-    // What a key resolves to in this locale, before interpolation. A bin-day answer speaks a
-    // dozen sentences, and looking each one up through i18next's t() was most of its cost, so each
-    // key is looked up once. Keys whose choice depends on the parameters (plural forms) are not kept.
-    const templates = new Map<string, unknown>();
+    // What a key resolves to in this locale, ready to fill in. A bin-day answer speaks a dozen
+    // sentences, and looking each one up and interpolating it through i18next was most of its
+    // cost, so each key is looked up and compiled once. Keys whose choice depends on the
+    // parameters (plural forms) still go through i18next every time.
+    const compiled = new Map<string, Fill | Fill[]>();
+    const viaI18next = (template: string): Fill => (params) => instance.services.interpolator.interpolate(template, params, lng, {});
 
     function raw(key: string, params: Record<string, unknown>): string {
-      const variable = variesWithParams.has(key);
-      let value: unknown = variable ? fixedT(key, { ...params, returnObjects: true }) : templates.get(key);
-      if (value === undefined) {
-        value = fixedT(key, { returnObjects: true });
-        templates.set(key, value);
+      if (variesWithParams.has(key)) {
+        const value: unknown = fixedT(key, { ...params, returnObjects: true });
+        if (Array.isArray(value)) return viaI18next(pick(value.filter((v): v is string => typeof v === 'string'), key, (k) => k))(params);
+        return typeof value === 'string' ? value : key;
       }
-      if (Array.isArray(value)) {
-        const variants = value.filter((v): v is string => typeof v === 'string');
-        const chosen = variants[Math.floor(random() * variants.length)] ?? variants[0] ?? key;
-        return instance.services.interpolator.interpolate(chosen, params, lng, {});
+      let fill = compiled.get(key);
+      if (!fill) {
+        const value: unknown = fixedT(key, { returnObjects: true });
+        fill = Array.isArray(value)
+          ? value.filter((v): v is string => typeof v === 'string').map((v) => compileTemplate(v, viaI18next))
+          : compileTemplate(typeof value === 'string' ? value : key, viaI18next);
+        compiled.set(key, fill);
       }
-      if (typeof value !== 'string') return key;
-      return variable ? value : instance.services.interpolator.interpolate(value, params, lng, {});
+      return (Array.isArray(fill) ? pick(fill, key, () => () => key) : fill)(params);
+    }
+
+    /** One of the variants, at random: what residents hear often should not always be the same. */
+    function pick<T>(variants: T[], key: string, orElse: (key: string) => T): T {
+      return variants[Math.floor(random() * variants.length)] ?? variants[0] ?? orElse(key);
     }
 
     return {
@@ -140,4 +148,38 @@ function pluralKeys(resources: Resource): Set<string> {
     for (const [ns, tree] of Object.entries(byNs)) walk(tree, `${ns}:`);
   }
   return keys;
+}
+
+/** A sentence with its `{{name}}` placeholders filled from the parameters. */
+type Fill = (params: Record<string, unknown>) => string;
+
+const PLACEHOLDER = /\{\{-?\s*(\w+)\s*\}\}/g;
+
+/**
+ * `template` as a function that fills its `{{name}}` placeholders as i18next's interpolator does
+ * with escaping off: a missing value leaves the placeholder, null is empty, anything else is its
+ * string. A template using more than plain names (formats, paths, nesting) is left to `orElse`.
+ */
+export function compileTemplate(template: string, orElse: (template: string) => Fill): Fill {
+  if (template.replace(PLACEHOLDER, '').includes('{{')) return orElse(template);
+  const texts: string[] = [];
+  const names: string[] = [];
+  const placeholders: string[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(last, match.index));
+    placeholders.push(match[0]);
+    names.push(match[1] as string);
+    last = (match.index ?? 0) + match[0].length;
+  }
+  const tail = template.slice(last);
+  if (names.length === 0) return () => template;
+  return (params) => {
+    let out = '';
+    for (let i = 0; i < names.length; i += 1) {
+      const value = params[names[i] as string];
+      out += texts[i] + (value === undefined ? placeholders[i] as string : value === null ? '' : String(value));
+    }
+    return out + tail;
+  };
 }
