@@ -16,6 +16,8 @@ export class InMemoryReporter implements IssueReporter {
   /** Behaviours for the next submits, first first; when empty, reports are accepted with numbered references. */
   readonly next: SubmitBehaviour[] = [];
   questionsFail?: Error;
+  /** How long the council takes to answer each report. */
+  delayMs = 0;
   private counter = 400120;
 
   constructor(
@@ -33,6 +35,7 @@ export class InMemoryReporter implements IssueReporter {
 
   async submit(report: IssueReport): Promise<SubmitResult> {
     this.attempts++;
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const behaviour = this.next.shift() ?? { kind: 'accepted', reference: String(++this.counter) };
     if (behaviour.kind === 'fail') throw behaviour.error;
     if (behaviour.kind === 'hang') return new Promise<never>(() => {});

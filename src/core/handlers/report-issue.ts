@@ -5,7 +5,6 @@
  */
 import type { IssueReporter } from '../council';
 import { outboxFrom } from '../outbox';
-import type { ResidentProfile } from '../profile';
 import type { Reply } from '../reply';
 import { ask } from '../replies';
 import { answerFor, isYesNoQuestion } from '../reports/attribute-answer';
@@ -15,7 +14,7 @@ import {
   type Asking, type ReportDialogData,
 } from '../reports/report-dialog';
 import { contacts, issueName, speakOutcome, speakQuestion, speakReadBack } from '../reports/report-speech';
-import { idempotencyKey, sendReport, type SendOutcome } from '../reports/send-report';
+import { idempotencyKey, rememberLastReport, sendReport } from '../reports/send-report';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
@@ -80,20 +79,6 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
   });
 }
 
-async function remember(turn: Turn, ctx: HandlerContext, outcome: SendOutcome): Promise<void> {
-  if (outcome.kind === 'rejected' || !turn.userId) return;
-  const lastReport: ResidentProfile['lastReport'] = { outboxId: outcome.entryId };
-  if (outcome.kind === 'accepted') lastReport.reference = outcome.reference;
-  if (outcome.kind === 'queued') lastReport.token = outcome.token;
-  try {
-    const profile = (await ctx.profiles.get(turn.userId)) ?? { userId: turn.userId };
-    await ctx.profiles.put({ ...profile, lastReport });
-  } catch (error) {
-    // The report itself is safe in the outbox; only "what about my last report" is affected.
-    ctx.logger.warn({ err: error, entryId: outcome.entryId }, 'could not remember the last report');
-  }
-}
-
 async function submit(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, data: ReportDialogData): Promise<Reply> {
   const outbox = outboxFrom(ctx.extras);
   if (!outbox) throw new Error('the report outbox is not configured (SkillServices.extras.outbox)');
@@ -105,7 +90,7 @@ async function submit(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, 
     logger: ctx.logger,
     budgetMs: typeof budget === 'number' ? budget : undefined,
   });
-  await remember(turn, ctx, outcome);
+  await rememberLastReport(ctx.profiles, turn.userId, outcome, ctx.logger);
   return finish(turn, ctx, speakOutcome(ctx, outcome));
 }
 
@@ -117,6 +102,74 @@ function askChange(turn: Turn, ctx: HandlerContext, data: ReportDialogData, pref
   });
 }
 
+type Taken = { data: ReportDialogData; prefix?: Speech } | { reply: Reply };
+
+/**
+ * What this turn adds to the report. Attribute answers and "what to change" arrive as free text
+ * in the description slot, so they are read first and kept out of the description.
+ */
+async function takeAnswers(turn: Turn, ctx: HandlerContext, data: ReportDialogData): Promise<Taken> {
+  const slots = newSlots(turn, data);
+  const heard = { ...data.heard, ...slots };
+  const draft = { ...data.draft, attributes: { ...data.draft.attributes } };
+  let questions = data.questions;
+  let prefix: Speech | undefined;
+  const askingAttribute = data.asking?.startsWith('attribute:') ?? false;
+  const freeText = askingAttribute || data.asking === 'change' ? slots.description : undefined;
+  if (freeText || askingAttribute) {
+    delete slots.description;
+    heard.description = data.heard.description;
+  }
+  if (askingAttribute) {
+    const question = questions?.find((q) => `attribute:${q.code}` === data.asking);
+    const answer = question && answerFor(question, freeText?.value, turn.confirmation);
+    if (question && answer !== undefined) draft.attributes[question.code] = answer;
+    else prefix = ctx.t.speak('reports:didNotCatchAttribute');
+  }
+  const choice = data.asking === 'change' ? changeChoice(freeText?.value) : undefined;
+  if (choice === 'cancel') return { reply: finish(turn, ctx, ctx.t.speak('reports:cancelled')) };
+  if (choice) {
+    draft[choice] = undefined;
+    delete heard[choice];
+    if (choice === 'location') draft.uprn = undefined;
+  }
+  if (choice === 'issueType' || (slots.issueType?.id && slots.issueType.id !== draft.issueType)) {
+    draft.issueType = slots.issueType?.id;
+    draft.attributes = {};
+    questions = undefined;
+  } else if (slots.issueType && !slots.issueType.id && !draft.issueType) {
+    prefix = ctx.t.speak('reports:unknownIssueType', { heard: slots.issueType.value ?? '', website: ctx.info.website });
+    delete heard.issueType;
+  }
+  if (slots.location?.value) {
+    draft.location = slots.location.value;
+    draft.uprn = undefined;
+    if (meansMyHome(slots.location.value)) {
+      // Without a saved address, find it first; the report resumes with what was said so far.
+      const found = await requireAddress(turn, ctx, { intent: REPORT_ISSUE, slots: { ...heard } as Turn['slots'] });
+      if ('reply' in found) return found;
+      draft.location = found.address.label;
+      draft.uprn = found.address.uprn;
+    }
+  }
+  if (slots.description?.value) draft.description = slots.description.value;
+  return { data: { ...data, draft, heard, questions }, prefix };
+}
+
+/** The council's required questions for the draft's kind of problem, looked up once. */
+async function withQuestions(ctx: HandlerContext, reporter: IssueReporter, data: ReportDialogData): Promise<ReportDialogData | undefined> {
+  const issueType = data.draft.issueType;
+  if (!issueType || data.questions) return data;
+  try {
+    return { ...data, questions: (await reporter.questionsFor(issueType)).filter((q) => q.required) };
+  } catch (error) {
+    if (error instanceof UnsupportedIssueTypeError) return undefined;
+    // The council's system is down: carry on; the report waits in the outbox until it is back.
+    ctx.logger.warn({ err: error, issueType }, 'could not read the council questions for a report');
+    return { ...data, questions: [] };
+  }
+}
+
 async function handleReportIssue(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const reporter = ctx.council.reports;
   if (!reporter) return finish(turn, ctx, ctx.t.speak('reports:notAvailable', contacts(ctx)));
@@ -124,79 +177,20 @@ async function handleReportIssue(turn: Turn, ctx: HandlerContext): Promise<Reply
   if (data.asking === 'confirm' && turn.confirmation === 'CONFIRMED') return submit(turn, ctx, reporter, data);
   if (data.asking === 'confirm' && turn.confirmation === 'DENIED') return askChange(turn, ctx, data);
 
-  const slots = newSlots(turn, data);
-  const heard = { ...data.heard, ...slots };
-  const draft = { ...data.draft, attributes: { ...data.draft.attributes } };
-  const before = JSON.stringify(draft);
-  let questions = data.questions;
-  let prefix: Speech | undefined;
-
-  // Attribute answers and "what to change" arrive as free text, not as a description.
-  const freeText = data.asking === 'change' || data.asking?.startsWith('attribute:') ? slots.description : undefined;
-  if (freeText || data.asking?.startsWith('attribute:')) {
-    delete slots.description;
-    heard.description = data.heard.description;
-  }
-  if (data.asking?.startsWith('attribute:')) {
-    const question = questions?.find((q) => `attribute:${q.code}` === data.asking);
-    const answer = question && answerFor(question, freeText?.value, turn.confirmation);
-    if (question && answer !== undefined) draft.attributes[question.code] = answer;
-    else prefix = ctx.t.speak('reports:didNotCatchAttribute');
-  }
-  if (data.asking === 'change' && freeText) {
-    const choice = changeChoice(freeText.value);
-    if (choice === 'cancel') return finish(turn, ctx, ctx.t.speak('reports:cancelled'));
-    if (choice) {
-      draft[choice] = undefined;
-      delete heard[choice];
-      if (choice === 'location') draft.uprn = undefined;
-      if (choice === 'issueType') {
-        draft.attributes = {};
-        questions = undefined;
-      }
-    }
-  }
-
-  if (slots.issueType?.id && slots.issueType.id !== draft.issueType) {
-    draft.issueType = slots.issueType.id;
-    draft.attributes = {};
-    questions = undefined;
-  } else if (slots.issueType && !slots.issueType.id && (!draft.issueType || data.asking === 'issueType')) {
-    prefix = ctx.t.speak('reports:unknownIssueType', { heard: slots.issueType.value ?? '', website: ctx.info.website });
-    delete heard.issueType;
-  }
-  if (slots.location?.value) {
-    if (meansMyHome(slots.location.value)) {
-      const found = await requireAddress(turn, ctx, { intent: REPORT_ISSUE, slots: { ...heard } as Turn['slots'] });
-      if ('reply' in found) return found.reply;
-      draft.location = found.address.label;
-      draft.uprn = found.address.uprn;
-    } else {
-      draft.location = slots.location.value;
-      draft.uprn = undefined;
-    }
-  }
-  if (slots.description?.value) draft.description = slots.description.value;
-
-  const progressed = JSON.stringify(draft) !== before;
+  const taken = await takeAnswers(turn, ctx, data);
+  if ('reply' in taken) return taken.reply;
+  const progressed = JSON.stringify(taken.data.draft) !== JSON.stringify(data.draft);
   const misses = progressed || !data.asking ? 0 : data.misses + 1;
   if (misses >= MAX_MISSES) return finish(turn, ctx, ctx.t.speak('reports:givingUp', contacts(ctx)));
-  if (!progressed && !prefix && data.asking) prefix = ctx.t.speak('reports:didNotCatch');
-  if (data.asking === 'change' && !progressed) return askChange(turn, ctx, { ...data, heard, misses }, prefix);
+  const prefix = taken.prefix ?? (!progressed && data.asking ? ctx.t.speak('reports:didNotCatch') : undefined);
+  if (data.asking === 'change' && !progressed) return askChange(turn, ctx, { ...taken.data, misses }, prefix);
 
-  if (draft.issueType && !questions) {
-    try {
-      questions = (await reporter.questionsFor(draft.issueType)).filter((q) => q.required);
-    } catch (error) {
-      if (error instanceof UnsupportedIssueTypeError) {
-        return finish(turn, ctx, ctx.t.speak('reports:unsupportedIssueType', { ...contacts(ctx), issue: issueName(ctx, draft.issueType) }));
-      }
-      // The council's system is down: carry on; the report waits in the outbox until it is back.
-      ctx.logger.warn({ err: error, issueType: draft.issueType }, 'could not read the council questions for a report');
-      questions = [];
-    }
+  const next = await withQuestions(ctx, reporter, { ...taken.data, misses });
+  if (!next) {
+    const issue = issueName(ctx, taken.data.draft.issueType);
+    return finish(turn, ctx, ctx.t.speak('reports:unsupportedIssueType', { ...contacts(ctx), issue }));
   }
-  return askNext(turn, ctx, { draft, heard, questions, misses, asking: data.asking }, prefix);
+  return askNext(turn, ctx, next, prefix);
 }
 
 export const reportIssueHandlers: HandlerMap = {

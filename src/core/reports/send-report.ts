@@ -6,6 +6,7 @@
 import type { IssueReport, IssueReporter, SubmitResult } from '../council';
 import type { Logger } from '../logger';
 import type { OutboxEntry, ReportOutbox } from '../outbox';
+import type { ProfileStore, ResidentProfile } from '../profile';
 import { deliverEntry, type DeliveryOutcome } from './delivery';
 
 /** Long enough for one attempt to finish on its own, so no sender takes it meanwhile. */
@@ -104,4 +105,19 @@ export async function sendReport(key: string, userId: string, report: IssueRepor
   );
   const outcome = await within(attempt.catch(() => undefined), budgetMs);
   return outcome ? fromDelivery(entry.id, outcome) : { kind: 'saved', entryId: entry.id };
+}
+
+/** Keeps the report as the resident's last one, for "what's happening with my report?". */
+export async function rememberLastReport(profiles: ProfileStore, userId: string, outcome: SendOutcome, logger: Logger): Promise<void> {
+  if (outcome.kind === 'rejected' || !userId) return;
+  const lastReport: ResidentProfile['lastReport'] = { outboxId: outcome.entryId };
+  if (outcome.kind === 'accepted') lastReport.reference = outcome.reference;
+  if (outcome.kind === 'queued') lastReport.token = outcome.token;
+  try {
+    const profile = (await profiles.get(userId)) ?? { userId };
+    await profiles.put({ ...profile, lastReport });
+  } catch (error) {
+    // The report itself is safe in the outbox; only "what about my last report" is affected.
+    logger.warn({ err: error, entryId: outcome.entryId }, 'could not remember the last report');
+  }
 }

@@ -227,6 +227,18 @@ describe('sending a confirmed report', () => {
     expect(heard(retry)).toBe(heard(first));
   });
 
+  it('files one report when the retry arrives while the first is still being sent, and both hear its number', async () => {
+    const test = createReportsTestSkill({ submitBudgetMs: 2000 });
+    test.reporter.delayMs = 150;
+    const chat = new Conversation(test.skill);
+    await potholeUpToReadBack(chat);
+    const yes = createTurn({ kind: 'intent', intent: 'AMAZON.YesIntent', userId: 'resident-1', requestId: 'amzn1.echo-api.request.slow', session: chat.session });
+    const [first, retry] = await Promise.all([test.skill.handle(yes), test.skill.handle(yes)]);
+    expect(test.reporter.attempts).toBe(1);
+    expect(heard(first)).toMatch(/Your reference number is 4 0 0 1 2 1\./);
+    expect(heard(retry)).toBe(heard(first));
+  });
+
   it('files two reports when the same resident confirms two reports', async () => {
     const test = createReportsTestSkill();
     const chat = new Conversation(test.skill);
