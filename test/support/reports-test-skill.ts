@@ -1,25 +1,14 @@
 /**
- * The test skill (test-skill.ts) with the report and council tax handlers, an in-memory
- * reporter, outbox and council tax API: for conversations about reports and council tax.
+ * The test skill (test-skill.ts) with an in-memory reporter, outbox and council tax API: for
+ * conversations about reports and council tax.
  */
 import type { Council, ReportQuestion } from '../../src/core/council';
-import { allHandlers } from '../../src/core/handlers';
-import { councilTaxHandlers } from '../../src/core/handlers/council-tax';
-import { reportIssueHandlers, SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
-import { reportStatusHandlers } from '../../src/core/handlers/report-status';
+import { SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
 import { OUTBOX_EXTRA } from '../../src/core/outbox';
-import type { HandlerMap } from '../../src/core/skill';
 import { InMemoryCouncilTax } from './in-memory-council-tax';
 import { InMemoryOutbox } from './in-memory-outbox';
 import { InMemoryReporter } from './in-memory-reporter';
 import { createTestSkill, type TestSkill } from './test-skill';
-
-export const REPORT_AND_TAX_HANDLERS: HandlerMap = {
-  ...allHandlers,
-  ...reportIssueHandlers,
-  ...reportStatusHandlers,
-  ...councilTaxHandlers,
-};
 
 /** The council's question for potholes: a required choice, as in the demo council. */
 export const POTHOLE_DEPTH: ReportQuestion = {
@@ -59,7 +48,6 @@ export function createReportsTestSkill(options: {
   const outbox = new InMemoryOutbox();
   const test = createTestSkill({
     now: options.now,
-    handlers: REPORT_AND_TAX_HANDLERS,
     council: { reports: reporter, councilTax, ...options.council },
   });
   // The skill reads services on every turn, so extras added here reach the handlers.
