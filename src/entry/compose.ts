@@ -32,6 +32,11 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Where the local database lives; DATA_DIR, default ./data. */
   dataDir?: string;
+  /**
+   * Retry waiting reports in the background. Only long-running servers should: on Lambda a
+   * scheduled function (lambda-outbox-sender) does it, and a timer in every container would race it.
+   */
+  runOutboxSender?: boolean;
 }
 
 interface ConnectorDeps {
@@ -91,7 +96,9 @@ export function compose(options: ComposeOptions = {}): Composition {
     extras: { [OUTBOX_EXTRA]: store.outbox },
   };
   // Reports whose first attempt failed wait in the outbox; this long-running process retries them.
-  const sender = council.reports && new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger });
+  const sender = options.runOutboxSender && council.reports
+    ? new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger })
+    : undefined;
   sender?.start();
   const skill = createSkill(allHandlers, services);
   // The adapter gets the skill wrapped to log one redacted line per turn (src/logging).

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
   }
   const config = loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
-  const composition = compose({ config, env });
+  const composition = compose({ config, env, runOutboxSender: true });
   const skipVerification = startup.skipRequestVerification;
   const app = createApp(composition, { skipRequestVerification: skipVerification, simulator: startup.simulator.enabled });
 
