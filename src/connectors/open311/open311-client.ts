@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { CouncilApiError, CouncilDataError } from '../../core/errors';
-import { ReportRejectedError } from '../../core/reports/errors';
+import { ReportRejectedError, UncertainSubmissionError } from '../../core/reports/errors';
 import { HttpClient, redactUrl, type HttpCall, type HttpResponse } from '../http';
 import {
   createdListSchema, definitionSchema, errorListSchema, requestListSchema, servicesSchema, tokenListSchema,
@@ -102,9 +102,16 @@ export class Open311Client {
     });
     const checked = this.check(url, response);
     if (!checked.found) throw checked.error;
-    const first = this.parse(createdListSchema, url, response)[0];
+    let first: z.infer<typeof createdListSchema>[number] | undefined;
+    try {
+      first = this.parse(createdListSchema, url, response)[0];
+    } catch (error) {
+      // The report went out and what came back cannot be read: it may have been filed.
+      if (error instanceof CouncilDataError) throw new UncertainSubmissionError(redactUrl(url), error.message);
+      throw error;
+    }
     const created = { serviceRequestId: first?.service_request_id ?? undefined, token: first?.token ?? undefined, notice: first?.service_notice ?? undefined };
-    if (!created.serviceRequestId && !created.token) throw new CouncilDataError('reports', url, 'neither service_request_id nor token');
+    if (!created.serviceRequestId && !created.token) throw new UncertainSubmissionError(redactUrl(url), 'neither service_request_id nor token');
     return created;
   }
 

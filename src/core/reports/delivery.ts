@@ -3,9 +3,8 @@
  * the handler (the first attempt, inside the resident's turn) and the background sender.
  */
 import type { IssueReporter, SubmitResult } from '../council';
-import { CouncilDataError } from '../errors';
 import type { OutboxEntry, ReportOutbox } from '../outbox';
-import { ReportRejectedError, UnsupportedIssueTypeError } from './errors';
+import { ReportRejectedError, UncertainSubmissionError, UnsupportedIssueTypeError } from './errors';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; result: SubmitResult }
@@ -35,13 +34,14 @@ export function retryDelayMs(failures: number, policy: RetryPolicy = DEFAULT_RET
 
 /**
  * True when sending again cannot help: the council said the report itself is wrong (400), its
- * kind is unknown (404, or no matching service), or it answered something we cannot read, in which
- * case it may have been taken and a retry could file it twice. A refused key (401/403) is a
- * configuration fault officers can fix, so those reports wait and retry.
+ * kind is unknown (404, or no matching service), or it answered the report with something we
+ * cannot read, in which case it may have been taken and a retry could file it twice. A refused
+ * key (401/403) is a configuration fault officers can fix, and an unreadable answer before the
+ * report was sent (a maintenance page instead of the list of services) an outage: those wait and retry.
  */
 export function isPermanentFailure(error: unknown): boolean {
   if (error instanceof ReportRejectedError) return error.status === 400 || error.status === 404 || error.status === 422;
-  return error instanceof UnsupportedIssueTypeError || error instanceof CouncilDataError;
+  return error instanceof UnsupportedIssueTypeError || error instanceof UncertainSubmissionError;
 }
 
 function describe(error: unknown): string {
