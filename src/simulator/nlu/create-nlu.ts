@@ -164,7 +164,10 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
       const awaiting = context.awaiting;
       if (!awaiting || result.intent.name === awaiting.intent) return result;
       const answer = readAnswer(sentence, awaiting.intent, awaiting.slot);
-      if (!answer || answer.quality < threshold) return result;
+      // A free-text slot takes whatever the resident says when it was asked for, as Alexa's
+      // dialog does for an elicited slot; only a clear other intent ("stop") wins over it.
+      const floor = slotTypes.get(`${awaiting.intent}.${awaiting.slot}`) === 'FREE_TEXT' ? 0 : threshold;
+      if (!answer || answer.quality < floor) return result;
       const clearlyElse = result.intent.name !== FALLBACK_INTENT && result.intent.confidence >= CLEAR_INTENT && result.intent.confidence > answer.quality;
       if (clearlyElse) return result;
       return {
