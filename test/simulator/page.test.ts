@@ -113,6 +113,16 @@ describe('the simulator page', () => {
     expect(outcome.turns.flatMap((t) => t.failures)).toEqual([]);
   });
 
+  it('previews what an Echo Show would show when the device has a screen', async () => {
+    expect(await page.locator('#screen').textContent()).toContain('Nothing shown on a screen this turn.');
+    await page.getByLabel('The device has a screen').check();
+    expect(await say('when is my bin day')).toContain('Your next collection is on Tuesday 1 December');
+    const rows = await page.locator('#screen-rows li').allTextContents();
+    expect(rows[0]).toMatch(/^Tuesday 1 December.*green recycling bin.*food caddy/);
+    expect(rows).toHaveLength(3);
+    await page.getByLabel('The device has a screen').uncheck();
+  });
+
   it('switches platform and starts a new session there', async () => {
     await page.getByRole('radio', { name: 'Dialogflow CX' }).check();
     expect(await page.locator('.turn.notice').last().textContent()).toBe('Switched platform. New session on Dialogflow CX.');

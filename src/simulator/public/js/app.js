@@ -6,7 +6,7 @@
 import { loadPlatforms, sendTurn } from './api.js';
 import { fileNameFor, toConversationYaml } from './conversation-yaml.js';
 import { createDevicePanel, deviceForRequest } from './device.js';
-import { addTurn, showCalls, showJson, showUnderstanding, showWarnings } from './render.js';
+import { addTurn, showCalls, showJson, showScreen, showUnderstanding, showWarnings } from './render.js';
 import { createMicrophone, speak } from './voice.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -45,6 +45,7 @@ function showAnswer(answer) {
   showUnderstanding($('#understanding'), answer);
   showWarnings($('#warnings'), answer.warnings);
   showCalls($('#calls'), answer.calls);
+  showScreen($('#screen'), answer.platformResponse);
   showJson($('#request-json'), answer.platformRequest, 'The platform sent nothing.');
   showJson($('#response-json'), answer.platformResponse, 'The skill answered nothing.');
   if ($('#read-aloud').checked) speak(reply.text);

@@ -96,3 +96,28 @@ export function showCalls(container, calls) {
 export function showJson(code, value, fallback) {
   code.textContent = value === null || value === undefined ? fallback : JSON.stringify(value, null, 2);
 }
+
+/**
+ * A preview of the APL screen from the RenderDocument directive's data source: the rows the
+ * document draws (date, bin colour, container), not a pixel copy of a real Echo Show.
+ */
+export function showScreen(container, platformResponse) {
+  const directives = platformResponse?.response?.directives ?? [];
+  const render = directives.find((d) => d?.type === 'Alexa.Presentation.APL.RenderDocument');
+  const data = render?.datasources ? Object.values(render.datasources)[0] : undefined;
+  if (!data || !Array.isArray(data.rows)) {
+    replace(container, empty('Nothing shown on a screen this turn.'));
+    return;
+  }
+  const rows = data.rows.map((row) => element('li', { class: 'screen-row' }, [
+    element('span', { class: 'screen-date', text: row.dateLabel ?? '' }),
+    element('span', { class: 'screen-bins' }, (row.bins ?? []).map((bin) => element('span', { class: 'screen-bin' }, [
+      element('span', { class: 'swatch', style: `background:${/^#[0-9a-f]{3,8}$/i.test(bin.colour ?? '') ? bin.colour : '#6f777b'}`, 'aria-hidden': 'true' }),
+      element('span', { text: bin.container ?? '' }),
+    ]))),
+  ]));
+  replace(container, element('div', { class: 'screen-preview', role: 'img', 'aria-label': data.rows.map((r) => r.spoken).join(' ') }, [
+    element('p', { class: 'screen-title', text: data.title ?? '' }),
+    element('ol', { id: 'screen-rows' }, rows),
+  ]));
+}
