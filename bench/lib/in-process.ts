@@ -5,6 +5,8 @@ import { median, quantile } from './stats';
 export interface InProcessResult {
   medianMs: number;
   p99Ms: number;
+  /** CPU time per invocation (user + system, this process only), in milliseconds. */
+  cpuMs: number;
   /** The answer the handler gave, to show it answered what we asked. */
   sample: unknown;
 }
@@ -16,8 +18,8 @@ export function measureInProcess(loop: string, handler: string, event: string, i
       // The handler's own log lines share stdout; the result is the line marked for us.
       const line = stdout.split('\n').find((l) => l.startsWith('@@RESULT '));
       if (!line) return reject(new Error(`${handler}: no result in its output:\n${stdout.slice(-2000)}${stderr}`));
-      const { times, sample } = JSON.parse(line.slice('@@RESULT '.length)) as { times: number[]; sample: unknown };
-      resolve({ medianMs: median(times), p99Ms: quantile(times, 0.99), sample });
+      const { times, cpuMsPerInvocation, sample } = JSON.parse(line.slice('@@RESULT '.length)) as { times: number[]; cpuMsPerInvocation: number; sample: unknown };
+      resolve({ medianMs: median(times), p99Ms: quantile(times, 0.99), cpuMs: cpuMsPerInvocation, sample });
     });
   });
 }
