@@ -136,6 +136,15 @@ export const councilConfigSchema = z.object({
       timeoutMs: z.number().int().positive().optional(),
     }).optional(),
   }).optional(),
+  /** How a Dialogflow CX agent passes the resident's council account token, if it does. */
+  dialogflow: z.object({
+    cxAccessToken: z.object({
+      /** An HTTP header on the webhook call (set in the agent's webhook settings or by a proxy). */
+      header: z.string().min(1).optional(),
+      /** A session parameter the client sets (e.g. a council website that signed the resident in). */
+      parameter: z.string().min(1).optional(),
+    }).optional(),
+  }).optional(),
   /** Where profiles and the report outbox live. */
   storage: z.object({
     kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),

@@ -4,12 +4,9 @@
  * checked exactly as on the local server (voice-pipeline.ts). Composed on the first invocation and
  * reused while the container lives.
  */
-// Straight from the handlers' files: the adapter's index also exports its Express routes.
-import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
-import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
-import { assertSafeStartup, cxCallerFromConfig, esCallerFromConfig } from '../security';
-import { answerWholeRequest, createDialogflowVoiceEndpoint, type VoiceAnswer, type VoiceEndpoint } from '../server/voice-pipeline';
-import { withTurnLogging } from '../logging';
+import { assertSafeStartup } from '../security';
+import { createGoogleEndpoints } from '../server/google-endpoints';
+import { answerWholeRequest, type VoiceAnswer, type VoiceEndpoint } from '../server/voice-pipeline';
 import { compose } from './compose';
 import { languageModelFor } from './lambda-assets';
 import { loadLambdaConfig } from './lambda-config';
@@ -36,12 +33,7 @@ function createEndpoints(): Map<string, VoiceEndpoint> {
   const { skipRequestVerification } = assertSafeStartup();
   const config = loadLambdaConfig();
   const composition = compose({ config });
-  const { logger, skill } = composition;
-  const google = { councilWebsite: config.council.website, logger, model: languageModelFor('en-GB') };
-  return new Map([
-    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), google), { logger, caller: skipRequestVerification ? undefined : cxCallerFromConfig(config) })],
-    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google), { logger, caller: skipRequestVerification ? undefined : esCallerFromConfig(config) })],
-  ]);
+  return new Map(createGoogleEndpoints(composition, { skipRequestVerification, model: languageModelFor('en-GB') }));
 }
 
 function toResult({ status, body }: VoiceAnswer): HttpApiResult {

@@ -5,13 +5,11 @@
  * on; the steps themselves (voice-pipeline.ts) are the same wherever a request arrives.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { createAlexaVoiceEndpoint, createDialogflowVoiceEndpoint, INTERNAL_ERROR_ANSWER, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from './voice-pipeline';
+import { createAlexaVoiceEndpoint, INTERNAL_ERROR_ANSWER, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from './voice-pipeline';
 import type { AlexaRequestVerifier } from '../adapters/alexa';
-import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
-import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
 import type { Logger } from '../core/logger';
-import { withTurnLogging } from '../logging';
-import { alexaVerificationFromConfig, CertCache, cxCallerFromConfig, esCallerFromConfig, type AlexaVerificationOptions } from '../security';
+import { alexaVerificationFromConfig, CertCache, type AlexaVerificationOptions } from '../security';
+import { createGoogleEndpoints } from './google-endpoints';
 import type { Composition } from './composition';
 
 export interface VoiceRoutesOptions {
@@ -25,17 +23,15 @@ export interface VoiceRoutesOptions {
 
 /** The three voice endpoints over a composition, keyed by path. */
 export function createVoiceEndpoints(composition: Composition, options: VoiceRoutesOptions = {}): Map<string, VoiceEndpoint> {
-  const { config, logger, skill } = composition;
+  const { config, logger } = composition;
   const skip = options.skipRequestVerification === true;
-  const google = { councilWebsite: config.council.website, logger };
   const alexaVerification = skip || options.verifyAlexa ? undefined : {
     // One certificate cache per app, so each app (and each test) has its own.
     ...alexaVerificationFromConfig(config), certCache: new CertCache(), ...options.alexaVerification,
   };
   return new Map([
     ['/alexa', createAlexaVoiceEndpoint(composition.alexa, { logger, verification: alexaVerification, verify: skip ? undefined : options.verifyAlexa })],
-    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), google), { logger, caller: skip ? undefined : cxCallerFromConfig(config) })],
-    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google), { logger, caller: skip ? undefined : esCallerFromConfig(config) })],
+    ...createGoogleEndpoints(composition, { skipRequestVerification: skip }),
   ]);
 }
 

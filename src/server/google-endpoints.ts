@@ -1,0 +1,31 @@
+/**
+ * The Dialogflow CX and ES endpoints over a composition, built the same way for the local server
+ * and the Dialogflow Lambda: the skill wrapped to log one line per turn, the caller check from
+ * the council config (unless verification is skipped), and the CX token source from the config.
+ */
+import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
+import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
+import type { LanguageModel } from '../language-model/language-model';
+import { withTurnLogging } from '../logging';
+import { cxCallerFromConfig, esCallerFromConfig } from '../security';
+import type { Composition } from './composition';
+import { createDialogflowVoiceEndpoint, type VoiceEndpoint } from './voice-pipeline';
+
+export interface GoogleEndpointOptions {
+  skipRequestVerification?: boolean;
+  /** The language model, when the caller has it in memory (bundles); otherwise read from disk. */
+  model?: LanguageModel;
+}
+
+/** `/dialogflow/cx` and `/dialogflow/es`, keyed by path. */
+export function createGoogleEndpoints(composition: Composition, options: GoogleEndpointOptions = {}): [string, VoiceEndpoint][] {
+  const { config, logger, skill } = composition;
+  const skip = options.skipRequestVerification === true;
+  const google = { councilWebsite: config.council.website, logger, model: options.model };
+  const cx = createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), { ...google, accessToken: config.dialogflow?.cxAccessToken });
+  const es = createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google);
+  return [
+    ['/dialogflow/cx', createDialogflowVoiceEndpoint(cx, { logger, caller: skip ? undefined : cxCallerFromConfig(config) })],
+    ['/dialogflow/es', createDialogflowVoiceEndpoint(es, { logger, caller: skip ? undefined : esCallerFromConfig(config) })],
+  ];
+}
