@@ -11,8 +11,10 @@
  *   empty node process.
  * - Bundle sizes.
  *
- * BENCH_SECONDS (default 4) sets the length of each HTTP load; BENCH_COLD_RUNS (default 7) the
- * cold-start runs per target. Nothing is asserted: the targets are printed beside the results.
+ * BENCH_WARM (seconds, default 3), BENCH_ROUNDS (default 3) and BENCH_SLICE (seconds, default 2)
+ * set the HTTP warm-up and interleaved load;
+ * BENCH_COLD_RUNS (default 7) the cold-start runs per target. Nothing is asserted: the targets are
+ * printed beside the results.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ import { BENCH_PROFILE } from './lib/bench-resident';
 import { buildBenchTargets } from './lib/build-targets';
 import { startChildServer, type ChildServer } from './lib/child-server';
 import { measureColdStarts, type ColdResult } from './lib/cold-start';
-import { loadTarget, type HttpResult } from './lib/http-load';
+import { measureHttpRounds, type HttpSummary } from './lib/http-rounds';
 import { measureInProcess, type InProcessResult } from './lib/in-process';
 import { startSlowCouncil } from './lib/slow-council';
 import { ratio } from './lib/stats';
@@ -37,44 +39,12 @@ const BIN_DAY = path.join(FIXTURES, 'get-bin-collection.json');
 const LAUNCH = path.join(FIXTURES, 'launch.json');
 const COUNCIL_DELAY_MS = 300;
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const slice = Number(process.env.BENCH_SLICE ?? 2);
+const warmSeconds = Number(process.env.BENCH_WARM ?? 3);
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const connections = 10;
 const iterations = 3000;
-
-async function warmUp(url: string, body: string, count: number): Promise<string> {
-  let text = '';
-  for (let i = 0; i < count; i += 1) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    text = await res.text();
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text}`);
-  }
-  return text;
-}
-
-interface HttpMeasure extends HttpResult {
-  answer: string;
-  cpuUsPerRequest: number;
-  /** One resident at a time: the latency of an answer without a queue in front of it. */
-  alone: HttpResult;
-}
-
-async function measureHttp(name: string, server: ChildServer, body: string): Promise<HttpMeasure> {
-  try {
-    // The first request fills our cache from the slow council; the rest warm up the JIT.
-    const answer = await warmUp(`${server.url}/alexa`, body, 300);
-    const cpuBefore = await server.cpuMs();
-    const result = await loadTarget(`${server.url}/alexa`, body, { seconds, connections });
-    const cpuUsPerRequest = ((await server.cpuMs()) - cpuBefore) * 1000 / result.requests;
-    const alone = await loadTarget(`${server.url}/alexa`, body, { seconds: Math.max(1, seconds / 2), connections: 1 });
-    for (const run of [result, alone]) {
-      if (run.errors > 0 || run.non2xx > 0) throw new Error(`${name}: ${run.errors} errors, ${run.non2xx} non-2xx`);
-    }
-    return { ...result, answer, cpuUsPerRequest, alone };
-  } finally {
-    await server.stop();
-  }
-}
 
 const speechOf = (answer: unknown): string => {
   const speech = (answer as { response?: { outputSpeech?: { ssml?: string; text?: string } } })?.response?.outputSpeech;
@@ -104,11 +74,17 @@ async function main(): Promise<void> {
     client.destroy();
     const councilEnv = { DEMO_COUNCIL_URL: council.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
 
-    console.log(`HTTP: ${seconds} s of autocannon per target, ${connections} connections...`);
-    const peer = await measureHttp('peer', await startChildServer(bench.programs['express-peer-server']), body);
-    const floor = await measureHttp('floor', await startChildServer(bench.programs['floor-server']), body);
+    console.log(`HTTP: ${warmSeconds} s warm-up, then ${rounds} interleaved rounds of ${slice} s of autocannon per target, ${connections} connections...`);
     const councilBefore = council.requests();
-    const ours = await measureHttp('ours', await startChildServer(bench.programs['ours-server'], { ...councilEnv, BENCH_DATA_DIR: work }), body);
+    const servers = {
+      peer: await startChildServer(bench.programs['express-peer-server']),
+      floor: await startChildServer(bench.programs['floor-server']),
+      ours: await startChildServer(bench.programs['ours-server'], { ...councilEnv, BENCH_DATA_DIR: work }),
+    };
+    started.push(...Object.values(servers));
+    const http = await measureHttpRounds(Object.entries(servers).map(([name, server]) => ({ name, server })), body, { warmSeconds, rounds, slice, connections });
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
+    const { peer, floor, ours } = http as Record<'peer' | 'floor' | 'ours', HttpSummary>;
     const councilCalls = council.requests() - councilBefore;
 
     console.log(`Lambda in-process: ${iterations} invocations per handler...`);
@@ -138,7 +114,7 @@ async function main(): Promise<void> {
     const results = {
       when: new Date().toISOString(),
       machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg() },
-      settings: { seconds, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
+      settings: { warmSeconds, rounds, slice, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
       http: { peer, floor, ours, councilCallsDuringOurRun: councilCalls },
       lambdaInProcess: { bare, bareWithStore: bareStore, ours: oursLambda },
       coldStart: {
