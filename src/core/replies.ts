@@ -16,14 +16,23 @@ export function tell(speech: Speech, more: Partial<Reply> = {}): Reply {
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();
+/** A council has a handful of bins, so the same few lists are said over and over. */
+const spokenLists = new Map<string, string>();
+const MAX_REMEMBERED_LISTS = 500;
 
 /** "a, b and c" in the locale's own style. */
 export function listOf(items: string[], locale: string): string {
+  const key = `${locale}\u0000${items.join('\u0000')}`;
+  const remembered = spokenLists.get(key);
+  if (remembered !== undefined) return remembered;
   // Built once per locale: building a formatter costs far more than using one.
   let format = listFormats.get(locale);
   if (!format) {
     format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     listFormats.set(locale, format);
   }
-  return format.format(items);
+  const spoken = format.format(items);
+  if (spokenLists.size >= MAX_REMEMBERED_LISTS) spokenLists.clear();
+  spokenLists.set(key, spoken);
+  return spoken;
 }

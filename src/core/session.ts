@@ -34,12 +34,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** True when no value inside `value` is nested deeper than `max` (checked without recursion). */
 export function nestsWithin(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
+  // Two parallel stacks instead of a pair per value: this runs on every request body.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop() ?? 0;
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= max) return false;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    for (const key in current) {
+      values.push((current as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
   }
   return true;
 }

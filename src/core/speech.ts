@@ -39,7 +39,17 @@ export function joinSpeech(...items: (Speech | undefined)[]): Speech {
 }
 
 export function isEmptySpeech(speech: Speech | undefined): boolean {
-  return !speech || toPlainText(speech).trim() === '';
+  // Asked on every response: look for one audible part rather than rendering the whole text.
+  return !speech || !speech.parts.some(isAudible);
+}
+
+function isAudible(part: SpeechPart): boolean {
+  switch (part.type) {
+    case 'text':
+    case 'characters': return part.text.trim() !== '';
+    case 'money': return true;
+    case 'pause': return false;
+  }
 }
 
 /** "£1,980.12" — how money is written on a card or screen. */

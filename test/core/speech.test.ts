@@ -1,4 +1,4 @@
-import { characters, formatMoney, money, moneyToWords, numberToWords, toPlainText, toSsml } from '../../src/core/speech';
+import { characters, formatMoney, isEmptySpeech, money, moneyToWords, numberToWords, toPlainText, toSsml } from '../../src/core/speech';
 
 describe('speech rendering', () => {
   it('says money in pounds and pence, as a British speaker would', () => {
@@ -25,5 +25,12 @@ describe('speech rendering', () => {
 
   it('escapes text that would break SSML', () => {
     expect(toSsml({ parts: [{ type: 'text', text: 'Fish & chips <b> "quoted"' }] })).toBe('<speak>Fish &amp; chips &lt;b&gt; &quot;quoted&quot;</speak>');
+  });
+
+  it('knows a reply that would say nothing from one that speaks', () => {
+    expect(isEmptySpeech(undefined)).toBe(true);
+    expect(isEmptySpeech({ parts: [{ type: 'text', text: '  ' }, { type: 'pause', ms: 300 }, characters('')] })).toBe(true);
+    expect(isEmptySpeech({ parts: [{ type: 'text', text: ' ' }, money(5)] })).toBe(false);
+    expect(isEmptySpeech({ parts: [characters('40123')] })).toBe(false);
   });
 });

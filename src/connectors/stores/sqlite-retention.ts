@@ -34,6 +34,8 @@ export function purgeExpired(db: Database, now: Date): PurgeResult {
 
 /** A read pushes "last used" forward only when it was last set this long ago, so most reads write nothing. */
 const TOUCH_AFTER_MS = 30 * DAY_MS;
+/** Residents whose check is remembered; past this the memory starts again (a check costs one UPDATE). */
+const MAX_CHECKED = 10_000;
 
 /**
  * `profiles`, with reads counting as use: a resident who asks for their bin day every week but
@@ -42,12 +44,17 @@ const TOUCH_AFTER_MS = 30 * DAY_MS;
 export function countReadsAsUse(profiles: ProfileStore, db: Database, clock: Clock): ProfileStore {
   ensureProfilesTable(db);
   const touch = db.prepare<[string, string, string]>('UPDATE profiles SET updated_at = ? WHERE user_id = ? AND updated_at < ?');
+  // When each resident's "last used" was last checked here: within a day there is nothing to
+  // push forward (it moves by 30 days at a time), so the UPDATE is skipped on most reads.
+  const checked = new Map<string, number>();
   return {
     async get(userId) {
       const profile = await profiles.get(userId);
-      if (profile) {
-        const now = clock.now();
+      const now = clock.now();
+      if (profile && now.getTime() - (checked.get(userId) ?? -Infinity) >= DAY_MS) {
         touch.run(now.toISOString(), userId, new Date(now.getTime() - TOUCH_AFTER_MS).toISOString());
+        if (checked.size >= MAX_CHECKED) checked.clear();
+        checked.set(userId, now.getTime());
       }
       return profile;
     },
