@@ -43,6 +43,8 @@ export function nestsWithin(value: unknown, max: number): boolean {
     if (typeof current !== 'object' || current === null) continue;
     if (depth >= max) return false;
     for (const key in current) {
+      // Own keys only: a polluted prototype must not make every object look endless.
+      if (!Object.hasOwn(current, key)) continue;
       values.push((current as Record<string, unknown>)[key]);
       depths.push(depth + 1);
     }
