@@ -5,4 +5,4 @@ export { readIntentSlots } from './intent-slots';
 export { toTurn } from './to-turn';
 export { toResponseEnvelope, toUpdatedIntent } from './to-response';
 export { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
-export { requireSignatureHeaders, RequestVerificationError, type AlexaRequestVerifier } from './verify-request';
+export { RequestVerificationError, type AlexaRequestVerifier } from './verify-request';

@@ -1,7 +1,7 @@
 /**
- * Where Amazon's request signature is checked, on the raw body bytes, before any handler runs.
- * A self-hosted endpoint must refuse requests Amazon did not sign; Lambda does not need this,
- * because only the skill's alexaSkill trigger can invoke the function.
+ * The shape of Amazon's request signature check, on the raw body bytes, before any handler runs
+ * (the checker itself is src/security/alexa). A self-hosted endpoint must refuse requests Amazon
+ * did not sign; Lambda does not need this, because only the skill's alexaSkill trigger can invoke it.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
 
@@ -20,17 +20,3 @@ export interface SignedRequest {
 
 /** Resolves when the request is from Alexa; rejects with RequestVerificationError otherwise. */
 export type AlexaRequestVerifier = (request: SignedRequest) => Promise<void>;
-
-/**
- * Refuses requests without Amazon's signature headers.
- * TODO(issue 6): replace with the real verifier (cert URL, cert chain and SAN, Signature-256 over
- * the raw body, timestamp within 150 s, skill id). Until then a request carrying the headers is
- * accepted without checking them, so do not expose this server to the internet yet.
- */
-export function requireSignatureHeaders(): AlexaRequestVerifier {
-  return async ({ headers }) => {
-    const certUrl = headers['signaturecertchainurl'];
-    const signature = headers['signature-256'] ?? headers['signature'];
-    if (!certUrl || !signature) throw new RequestVerificationError('missing SignatureCertChainUrl or Signature-256 header');
-  };
-}
