@@ -11,4 +11,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 20000,
+  // Every test closes its own servers; this only stops a keep-alive socket inside a third-party
+  // SDK from holding CI open after the last test has reported.
+  forceExit: true,
 };
