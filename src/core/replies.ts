@@ -2,12 +2,22 @@
  * Small builders for the two shapes every handler returns: a question that keeps the session
  * open (always with a reprompt), and a last word that ends it.
  */
+import type { Translator } from './i18n';
 import type { Reply } from './reply';
-import type { Speech } from './speech';
+import type { SessionState } from './session';
+import { joinSpeech, type Speech } from './speech';
 
 /** Speaks and waits for the resident; the reprompt says the question again more simply. */
 export function ask(speech: Speech, reprompt: Speech, more: Partial<Reply> = {}): Reply {
   return { speech, reprompt, endSession: false, ...more };
+}
+
+/**
+ * An answer that finishes what the resident asked: the answer (and any extra line), then "Is
+ * there anything else I can help with?", with the session kept open on `session`.
+ */
+export function answerThenOfferMore(t: Translator, speech: Speech, session: SessionState, more: Partial<Reply> = {}, extra?: Speech): Reply {
+  return ask(joinSpeech(speech, extra, t.speak('common:anythingElse')), t.speak('common:anythingElseReprompt'), { session, ...more });
 }
 
 /** Speaks and ends the session; asks nothing. */

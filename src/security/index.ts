@@ -1,12 +1,9 @@
 /**
- * Who gets in: Alexa signature verification, Dialogflow caller checks, the Express middleware
- * that applies them, and the start-up rules that keep them on in production.
+ * Who gets in: Alexa signature verification, Dialogflow caller checks (applied by the voice
+ * endpoints in src/server/voice-pipeline.ts), and the start-up rules that keep them on in production.
  */
 export * from './alexa';
 export * from './google';
-export {
-  ALEXA_REFUSAL, DIALOGFLOW_REFUSAL, dialogflowCallerCheck, requireAlexaSignature, requireDialogflowCaller,
-  type RequireAlexaSignatureOptions, type RequireDialogflowCallerOptions,
-} from './middleware';
+export { ALEXA_REFUSAL, DIALOGFLOW_REFUSAL } from './refusals';
 export { assertSafeStartup, UnsafeStartupError, type StartupSecurity } from './startup';
 export { alexaVerificationFromConfig, cxCallerFromConfig, esCallerFromConfig } from './from-config';

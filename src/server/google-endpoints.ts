@@ -6,6 +6,7 @@
 import { createCxHandler } from '../adapters/google/dialogflow-cx/cx-handler';
 import { createEsHandler } from '../adapters/google/dialogflow-es/es-handler';
 import type { LanguageModel } from '../language-model/language-model';
+import { loadLanguageModel } from '../language-model/load-language-model';
 import { withTurnLogging } from '../logging';
 import { cxCallerFromConfig, esCallerFromConfig } from '../security';
 import type { Composition } from './composition';
@@ -21,7 +22,8 @@ export interface GoogleEndpointOptions {
 export function createGoogleEndpoints(composition: Composition, options: GoogleEndpointOptions = {}): [string, VoiceEndpoint][] {
   const { config, logger, skill } = composition;
   const skip = options.skipRequestVerification === true;
-  const google = { councilWebsite: config.council.website, logger, model: options.model };
+  // Read once for both adapters (each would otherwise read and check the model files itself).
+  const google = { councilWebsite: config.council.website, logger, model: options.model ?? loadLanguageModel('en-GB') };
   const cx = createCxHandler(withTurnLogging(skill, logger, 'dialogflow-cx'), { ...google, accessToken: config.dialogflow?.cxAccessToken });
   const es = createEsHandler(withTurnLogging(skill, logger, 'dialogflow-es'), google);
   return [

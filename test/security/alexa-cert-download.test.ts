@@ -4,8 +4,8 @@
  */
 import { Readable } from 'node:stream';
 import nock from 'nock';
-import { AlexaVerificationError, CertCache, verifyAlexaRequest, type AlexaVerificationOptions } from '../../src/security/alexa';
-import { alexaBody, signedHeaders, SKILL_ID } from '../support/alexa-signing';
+import { CertCache, verifyAlexaRequest, type AlexaVerificationOptions } from '../../src/security/alexa';
+import { alexaBody, signedHeaders, SKILL_ID, reasonFor } from '../support/alexa-signing';
 import { createTestPki, PKI_NOW, type TestPki } from '../support/test-ca';
 
 const S3 = 'https://s3.amazonaws.com';
@@ -42,15 +42,6 @@ function request(certUrl = `${S3}${PATH}`) {
   return { body, headers: signedHeaders(body, pki.leaf.privateKey, certUrl) };
 }
 
-async function reasonFor(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'passed';
-  } catch (error) {
-    if (error instanceof AlexaVerificationError) return error.reason;
-    throw error;
-  }
-}
 
 it('downloads the chain once and serves later requests from the cache', async () => {
   const scope = nock(S3).get(PATH).once().reply(200, pki.chain(pki.leaf), { 'content-type': 'application/x-pem-file' });

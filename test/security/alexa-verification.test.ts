@@ -3,8 +3,8 @@
  * Amazon's (leaf with SAN echo-api.amazon.com, an intermediate, a trusted root). Certificates are
  * served by a counting fake downloader; the real downloader is tested with nock elsewhere.
  */
-import { AlexaVerificationError, CertCache, verifyAlexaRequest, type AlexaVerificationOptions, type AlexaVerificationReason } from '../../src/security/alexa';
-import { alexaBody, CERT_URL, signedHeaders, SKILL_ID } from '../support/alexa-signing';
+import { CertCache, verifyAlexaRequest, type AlexaVerificationOptions } from '../../src/security/alexa';
+import { alexaBody, CERT_URL, signedHeaders, SKILL_ID, reasonFor } from '../support/alexa-signing';
 import { createTestPki, PKI_NOW, type TestCert, type TestPki } from '../support/test-ca';
 
 let pki: TestPki;
@@ -38,15 +38,6 @@ function setup({ cert = pki.leaf, chainPem, now = PKI_NOW, options = {} }: Setup
   return { downloads, verification };
 }
 
-async function reasonFor(promise: Promise<unknown>): Promise<AlexaVerificationReason | 'passed'> {
-  try {
-    await promise;
-    return 'passed';
-  } catch (error) {
-    if (error instanceof AlexaVerificationError) return error.reason;
-    throw error;
-  }
-}
 
 function signed(body: Buffer, key = pki.leaf.privateKey, certUrl = CERT_URL) {
   return { body, headers: signedHeaders(body, key, certUrl) };

@@ -1,5 +1,6 @@
 /** Builds Alexa request bodies and signs them the way Amazon does, for the verifier's tests. */
 import { sign, type KeyObject } from 'node:crypto';
+import { AlexaVerificationError, type AlexaVerificationReason } from '../../src/security/alexa';
 
 export const SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000001';
 export const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
@@ -29,4 +30,15 @@ export function alexaBody(spec: AlexaBodySpec): Buffer {
 /** The two headers Alexa adds: where its cert chain is, and the RSA-SHA256 signature of the body. */
 export function signedHeaders(body: Buffer, key: KeyObject, certUrl = CERT_URL): Record<string, string> {
   return { signaturecertchainurl: certUrl, 'signature-256': sign('sha256', body, key).toString('base64') };
+}
+
+/** The rule a verification broke, or 'passed'; any other error is a bug and is thrown on. */
+export async function reasonFor(promise: Promise<unknown>): Promise<AlexaVerificationReason | 'passed'> {
+  try {
+    await promise;
+    return 'passed';
+  } catch (error) {
+    if (error instanceof AlexaVerificationError) return error.reason;
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import type { Collection } from '../council';
 import { isIsoDate, localDate, longDate } from '../dates';
 import type { ResidentProfile, SavedAddress } from '../profile';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
@@ -20,7 +20,7 @@ export const GET_BIN_COLLECTION = 'GetBinCollectionIntent';
 const LOOKAHEAD_DAYS = 28;
 
 function answer(speech: Speech, ctx: HandlerContext, more: Partial<Reply> = {}, hint?: Speech): Reply {
-  return ask(joinSpeech(speech, hint, ctx.t.speak('bins:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), { session: {}, ...more });
+  return answerThenOfferMore(ctx.t, speech, {}, more, hint);
 }
 
 /** "Is my bin collected tomorrow?" — yes or no first, then the detail. */

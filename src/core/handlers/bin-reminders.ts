@@ -9,9 +9,9 @@ import type { Collection } from '../council';
 import { addDays, localDate } from '../dates';
 import type { SavedAddress } from '../profile';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
-import { joinSpeech, type Speech } from '../speech';
+import type { Speech } from '../speech';
 import type { ReminderResult, ReminderService, Turn } from '../turn';
 import { requireAddress } from './address';
 
@@ -22,7 +22,7 @@ export const STOP_BIN_REMINDERS = 'StopBinRemindersIntent';
 const LOOKAHEAD_DAYS = 42;
 
 function answer(speech: Speech, ctx: HandlerContext, more: Partial<Reply> = {}): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('reminders:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), { session: {}, ...more });
+  return answerThenOfferMore(ctx.t, speech, {}, more);
 }
 
 /** "7pm", "6:30pm": how a time is said. */

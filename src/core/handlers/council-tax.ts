@@ -8,7 +8,7 @@ import type { CouncilTaxInfo } from '../council-info';
 import { localDate, longDate } from '../dates';
 import { AccountLinkError } from '../errors';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore, ask } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { joinSpeech, money, type Speech } from '../speech';
 import type { Turn } from '../turn';
@@ -20,10 +20,7 @@ export const COUNCIL_TAX_BALANCE = 'CouncilTaxBalanceIntent';
 const BANDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 function finish(turn: Turn, ctx: HandlerContext, speech: Speech, more: Partial<Reply> = {}): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('common:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), {
-    session: { ...turn.session, dialog: undefined },
-    ...more,
-  });
+  return answerThenOfferMore(ctx.t, speech, { ...turn.session, dialog: undefined }, more);
 }
 
 function contacts(ctx: HandlerContext): Record<string, string> {

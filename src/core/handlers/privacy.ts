@@ -6,7 +6,7 @@
  */
 import { outboxFrom, type ForgetOutcome } from '../outbox';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore, ask } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
@@ -14,7 +14,7 @@ import type { Turn } from '../turn';
 export const DELETE_DATA = 'DeleteDataIntent';
 
 function finish(ctx: HandlerContext, speech: Speech): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('common:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), { session: {} });
+  return answerThenOfferMore(ctx.t, speech, {});
 }
 
 function askFirst(ctx: HandlerContext): Reply {

@@ -6,7 +6,7 @@
 import type { IssueReporter } from '../council';
 import { outboxFrom } from '../outbox';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore, ask } from '../replies';
 import { answerFor, isYesNoQuestion } from '../reports/attribute-answer';
 import { UnsupportedIssueTypeError } from '../reports/errors';
 import {
@@ -28,9 +28,7 @@ export const SUBMIT_BUDGET_EXTRA = 'reportSubmitBudgetMs';
 
 /** Ends the report dialog and asks what else the resident needs. */
 function finish(turn: Turn, ctx: HandlerContext, speech: Speech): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('common:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), {
-    session: { ...turn.session, dialog: undefined },
-  });
+  return answerThenOfferMore(ctx.t, speech, { ...turn.session, dialog: undefined });
 }
 
 /** The first thing the report still needs, in the order the resident would tell it. */

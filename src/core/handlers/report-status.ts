@@ -8,7 +8,7 @@ import { localDate, longDate } from '../dates';
 import { outboxFrom } from '../outbox';
 import type { ResidentProfile } from '../profile';
 import type { Reply } from '../reply';
-import { ask } from '../replies';
+import { answerThenOfferMore, ask } from '../replies';
 import { normaliseReference } from '../reports/reference';
 import { contacts, speakableCouncilText } from '../reports/report-speech';
 import type { HandlerContext, HandlerMap } from '../skill';
@@ -19,9 +19,7 @@ export const CHECK_REPORT_STATUS = 'CheckReportStatusIntent';
 const MAX_ATTEMPTS = 3;
 
 function finish(turn: Turn, ctx: HandlerContext, speech: Speech): Reply {
-  return ask(joinSpeech(speech, ctx.t.speak('common:anythingElse')), ctx.t.speak('common:anythingElseReprompt'), {
-    session: { ...turn.session, dialog: undefined },
-  });
+  return answerThenOfferMore(ctx.t, speech, { ...turn.session, dialog: undefined });
 }
 
 function askReference(turn: Turn, ctx: HandlerContext, prefix?: Speech): Reply {

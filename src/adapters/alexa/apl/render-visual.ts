@@ -4,6 +4,7 @@
  * document; this module only fills its data source.
  */
 import type { interfaces } from 'ask-sdk-model';
+import { listOf } from '../../../core/replies';
 import type { Visual } from '../../../core/reply';
 import document from './bin-collections.apl.json';
 
@@ -31,12 +32,6 @@ function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** "a", "a and b", "a, b and c". */
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** The data source for a bin-collections visual. */
 export function toBinCollectionsData(visual: Visual): BinCollectionsData {
   return {
@@ -46,7 +41,8 @@ export function toBinCollectionsData(visual: Visual): BinCollectionsData {
       const containers = row.bins.map((bin) => bin.container);
       return {
         dateLabel,
-        spoken: `${dateLabel}: ${listOf(containers)}.`,
+        // The visual carries no locale; en-GB is the only one the skill speaks so far.
+        spoken: `${dateLabel}: ${listOf(containers, 'en-GB')}.`,
         bins: row.bins.map((bin) => ({ name: bin.name, container: bin.container, colour: bin.colour ?? NO_COLOUR })),
       };
     }),
