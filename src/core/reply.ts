@@ -43,7 +43,7 @@ export interface Reply {
   /** State to carry to the next turn; undefined keeps nothing. */
   session?: SessionState;
   visual?: Visual;
-  /** For CanFulfillIntentRequest answers. */
+  /** For can-fulfil answers (may the skill take this request, before it is asked?). */
   canFulfil?: CanFulfil;
   /** An empty reply: platforms that need no answer (session ended) get none. */
   silent?: boolean;
