@@ -93,11 +93,18 @@ function assetsModule(councilConfigFile: string, compiled: CompiledConfig | unde
   ].join('\n');
 }
 
-/** The schema module, for a bundle whose config was checked when it was built: nothing left to check. */
-const CHECKED_SCHEMA_MODULE = [
-  'const refuse = () => { throw new Error("this bundle carries its council config already checked; rebuild it to change the config"); };',
-  'export const councilConfigSchema = { parse: refuse, safeParse: refuse };',
-].join('\n');
+/** The config schema modules: a bundle whose config was checked when it was built needs none of them. */
+const SCHEMA_MODULES = ['src/config/council-config.ts', 'src/config/service-config.ts'];
+
+/** `file`'s exported schemas, each one a stand-in that says why it cannot check anything here. */
+function checkedSchemaModule(file: string): string {
+  const names = [...readFileSync(file, 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]);
+  return [
+    'const refuse = () => { throw new Error("this bundle carries its council config already checked; rebuild it to change the config"); };',
+    'const schema = { parse: refuse, safeParse: refuse };',
+    ...names.map((name) => `export const ${name} = schema;`),
+  ].join('\n');
+}
 
 /**
  * Replaces the two modules that read the repository at run time with ones carrying the files'
@@ -113,7 +120,7 @@ export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
     [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
   ]);
   // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
-  if (compiled) replacements.set(sourceFile('src/config/council-config.ts'), () => CHECKED_SCHEMA_MODULE);
+  if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
   return {
     name: 'inline-repo-files',
     setup(build) {
