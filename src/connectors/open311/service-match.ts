@@ -27,10 +27,11 @@ function mentions(haystack: string, words: string[]): boolean {
 
 /** The service for `issueType`: by configured code first, then by the best word match. */
 export function matchService(issueType: string, services: Open311Service[], configured: Record<string, string> = {}): Open311Service | undefined {
-  const code = configured[issueType];
+  // Own keys only: an issue type is a word from the resident's turn, never a path into Object.prototype.
+  const code = Object.hasOwn(configured, issueType) ? configured[issueType] : undefined;
   // A configured code is the council's word, even for a service its list does not show.
   if (code !== undefined) return services.find((s) => s.service_code === code) ?? { service_code: code, service_name: '', metadata: true, keywords: [] };
-  const words = ISSUE_WORDS[issueType] ?? [issueType.toLowerCase().replace(/_/g, ' ')];
+  const words = (Object.hasOwn(ISSUE_WORDS, issueType) ? ISSUE_WORDS[issueType] : undefined) ?? [issueType.toLowerCase().replace(/_/g, ' ')];
   let best: { service: Open311Service; score: number } | undefined;
   for (const service of services) {
     let score = 0;
