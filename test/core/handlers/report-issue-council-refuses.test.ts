@@ -5,12 +5,13 @@
 import { NetworkError } from '../../../src/core/errors';
 import { CHECK_REPORT_STATUS } from '../../../src/core/handlers/report-status';
 import { ReportKeyRefusedError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
+import { YES } from '../../../src/core/skill';
 import { createReportsTestSkill } from '../../support/reports-test-skill';
 import { Conversation, heard } from '../../support/test-skill';
 
 async function confirmGraffiti(chat: Conversation) {
   await chat.say('ReportIssueIntent', { issueType: { id: 'GRAFFITI', value: 'graffiti' }, location: { value: 'the underpass' }, description: { value: 'spray paint on the wall' } });
-  return chat.say('AMAZON.YesIntent');
+  return chat.say(YES);
 }
 
 describe('the council refuses our API key', () => {
