@@ -47,7 +47,7 @@ afterAll(() => nock.enableNetConnect());
 function open(clock: TestClock, logger?: Logger) {
   db = openDatabase(dir);
   const outbox = new SqliteReportOutbox(db);
-  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 100, logger });
+  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 500, logger });
   const sender = new OutboxSender({ outbox, reporter, clock, retry, leaseMs: 60_000 });
   return { outbox, reporter, sender };
 }
@@ -56,7 +56,7 @@ function open(clock: TestClock, logger?: Logger) {
 function lostAnswer(received: URLSearchParams[]) {
   return nock(HOST)
     .get(`${BASE}/services.json`).reply(200, SERVICES)
-    .post(`${BASE}/requests.json`).delay(300).reply(201, (_uri, body) => {
+    .post(`${BASE}/requests.json`).delay(1500).reply(201, (_uri, body) => {
       received.push(new URLSearchParams(body as string));
       return [{ service_request_id: '400777' }];
     });
