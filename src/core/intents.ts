@@ -1,6 +1,6 @@
 /**
  * The core's own words for what a resident did, whatever the platform calls it. Channels
- * translate their platform's names into these (Alexa's `AMAZON.HelpIntent` is `help`); the
+ * translate their platform's names into these (each channel keeps its own table); the
  * language model (interaction-models/source) uses them too. Custom intents keep their own names
  * (GetBinCollectionIntent, ReportIssueIntent, ...).
  */
