@@ -6,6 +6,8 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import express, { type Express } from 'express';
+import { createMcpChannel, serveMcp } from '../channels/mcp';
+import { loadLanguageModel } from '../language-model/load-language-model';
 import { createSimulator } from '../simulator/create-simulator';
 import type { Composition } from './composition';
 import { handleErrors, notFound } from './http-errors';
@@ -40,10 +42,16 @@ function createRestApp(composition: Composition, options: AppOptions): Express {
   return app;
 }
 
-/** The app over a composition: the voice routes first, Express for everything else. */
+/** The app over a composition: the voice routes and /mcp first, Express for everything else. */
 export function createApp(composition: Composition, options: AppOptions = {}): HttpApp {
   const rest = createRestApp(composition, options);
-  const listener = createVoiceListener(createVoiceEndpoints(composition, options), rest, composition.logger);
+  const voice = createVoiceListener(createVoiceEndpoints(composition, options), rest, composition.logger);
+  const mcp = createMcpChannel({ ...composition, model: loadLanguageModel('en-GB') }, { stateful: true });
+  const listener: RequestListener = (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!mcp.handles(path)) return voice(req, res);
+    void serveMcp(mcp, req, res, composition.logger);
+  };
   return Object.assign(listener, {
     listen: (port: number, host: string, callback?: () => void) => createServer(listener).listen(port, host, callback),
   });

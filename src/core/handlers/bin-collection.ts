@@ -5,6 +5,7 @@ import { collectionsCard, collectionsVisual, describeNext, sayBins, streamsOf } 
 import { sayWhen } from '../bins/speak-dates';
 import type { Collection } from '../council';
 import { isIsoDate, localDate, longDate } from '../dates';
+import { collectionFacts } from '../facts';
 import type { ResidentProfile, SavedAddress } from '../profile';
 import type { Reply } from '../reply';
 import { answerThenOfferMore } from '../replies';
@@ -48,23 +49,24 @@ async function answerBinDay(turn: Turn, ctx: HandlerContext, profile: ResidentPr
   const streamId = turn.slots.binType?.id;
   const stream = info.binStreams.find((s) => s.id === streamId);
   const relevant = stream ? collections.filter((c) => c.streams.includes(stream.id)) : collections;
+  const facts = collectionFacts({ uprn: address.uprn, label: address.label, postcode: address.postcode || undefined }, relevant, info.binStreams);
   if (relevant.length === 0) {
     const key = stream ? 'bins:streamNotCollected' : 'bins:noneSoon';
-    return answer(t.speak(key, { stream: stream?.name ?? '', address: address.label, website: info.website, phone: info.phone }), ctx);
+    return answer(t.speak(key, { stream: stream?.name ?? '', address: address.label, website: info.website, phone: info.phone }), ctx, { facts });
   }
   const card = collectionsCard(collections, info.binStreams, address.label, t);
   const visual = turn.device.hasScreen ? collectionsVisual(collections, info.binStreams, today, t) : undefined;
   const date = turn.slots.date?.value;
   if (date && isIsoDate(date)) {
-    return answer(answerForDate(date, stream?.id, collections, today, ctx), ctx, { card, visual }, hint);
+    return answer(answerForDate(date, stream?.id, collections, today, ctx), ctx, { card, visual, facts }, hint);
   }
   if (stream) {
     const first = relevant[0] as Collection;
     const speech = [t.speak('bins:nextOfStream', { bins: stream.container, when: sayWhen(first.date, today, t) })];
     if (first.movedFrom) speech.push(t.speak('bins:moved', { usual: longDate(first.movedFrom, t.locale) }));
-    return answer(joinSpeech(...speech), ctx, { card, visual }, hint);
+    return answer(joinSpeech(...speech), ctx, { card, visual, facts }, hint);
   }
-  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual }, hint);
+  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual, facts }, hint);
 }
 
 async function handleBinCollection(turn: Turn, ctx: HandlerContext): Promise<Reply> {
