@@ -63,6 +63,9 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // Only a server without credentials in its environment loads the SDK's credential chain;
+    // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
+    external: ['@aws-sdk/credential-provider-node'],
     plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin()],
   });
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));

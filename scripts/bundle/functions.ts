@@ -22,7 +22,8 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
 /**
  * Inputs that must never reach a Lambda bundle: the web framework and the Actions SDK (the
  * functions speak the Lambda event shapes), the browser driver, the simulator and the demo
- * council (local tools), the native SQLite driver (Lambda keeps data in DynamoDB), test code.
+ * council (local tools), the native SQLite driver (Lambda keeps data in DynamoDB), the AWS SDK,
+ * test code.
  */
 export const FORBIDDEN_INPUTS: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /node_modules\/express\//, why: 'Express is for the local server' },
@@ -30,6 +31,8 @@ export const FORBIDDEN_INPUTS: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /node_modules\/actions-on-google\//, why: 'the Actions SDK is not used on Lambda' },
   { pattern: /node_modules\/playwright(-core)?\//, why: 'the browser driver is for tests' },
   { pattern: /node_modules\/better-sqlite3\//, why: 'SQLite is native and local-only; Lambda uses DynamoDB' },
+  // Its DynamoDB client alone took about 100 ms of every cold start; src/connectors/stores/dynamodb is ours.
+  { pattern: /node_modules\/@(aws-sdk|smithy)\//, why: 'the AWS SDK is too slow to load; the stores sign their own requests' },
   { pattern: /^src\/simulator\//, why: 'the simulator is a local tool' },
   { pattern: /^src\/demo-council\//, why: 'the demo council is a local stand-in' },
   { pattern: /^(test|bench)\//, why: 'test and bench code' },

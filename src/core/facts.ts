@@ -21,6 +21,8 @@ export interface CollectionFact {
   bins: { id: string; name: string; container: string }[];
   /** The usual date when this collection was moved (bank holiday). */
   usualDate?: string;
+  /** A usual collection day that will not happen (no replacement). */
+  cancelled?: true;
 }
 
 export interface ChargeFact {
@@ -56,6 +58,7 @@ export function collectionFacts(property: PropertyFact, collections: Collection[
       date: c.date,
       bins: streams.filter((s) => c.streams.includes(s.id)).map(({ id, name, container }) => ({ id, name, container })),
       ...(c.movedFrom ? { usualDate: c.movedFrom } : {}),
+      ...(c.status === 'cancelled' ? { cancelled: true as const } : {}),
     })),
   };
 }

@@ -68,7 +68,9 @@ export async function getBinCollections(deps: ToolDeps, call: CallContext, args:
   if (!facts) return toolError(replyText(reply, t));
   return toolResult(replyText(reply, t), {
     property: asProperty(facts.property),
-    collections: facts.collections.map((c) => ({ date: c.date, bins: c.bins, ...(c.usualDate ? { usual_date: c.usualDate } : {}) })),
+    collections: facts.collections.map((c) => ({
+      date: c.date, bins: c.bins, ...(c.usualDate ? { usual_date: c.usualDate } : {}), ...(c.cancelled ? { cancelled: true } : {}),
+    })),
   });
 }
 

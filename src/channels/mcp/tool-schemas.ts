@@ -27,6 +27,7 @@ export const binCollectionsOutput = z.object({
     date: z.string().describe('YYYY-MM-DD, local to the council'),
     bins: z.array(z.object({ id: z.string(), name: z.string(), container: z.string() })),
     usual_date: z.string().optional().describe('The usual date, when this collection has moved (e.g. a bank holiday)'),
+    cancelled: z.boolean().optional().describe('true for a usual collection day that will not happen'),
   })),
   candidates: z.array(property).optional().describe('When postcode and house matched several addresses'),
 });

@@ -3,12 +3,12 @@
  * compare them; the report and the council's answer are JSON, read back exactly as written.
  */
 import { createHash } from 'node:crypto';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { IssueReport, SubmitResult } from '../../core/council';
 import { CouncilDataError } from '../../core/errors';
 import type { OutboxEntry, OutboxState } from '../../core/outbox';
+import type { AttributeValue, Item } from './dynamodb/types';
 
-export type Item = Record<string, AttributeValue>;
+export type { Item };
 
 /** The value of the due index's partition key while an entry waits to be sent; absent otherwise. */
 export const DUE_QUEUE = 'pending';
