@@ -1,21 +1,22 @@
 /**
  * The Lambda functions we ship, and what none of them may carry. Each function is its own
- * bundle with its own entry, so a route pays only for what it imports.
+ * bundle with its own entry, so a route pays only for what it imports: one per channel's
+ * function (channels may share one), and the outbox sender.
  */
+import { CHANNELS } from '../../src/channels';
+import type { ChannelLambda } from '../../src/channels/channel';
 
-export interface LambdaFunction {
-  /** `.build/<name>/index.js`; serverless.yml's handler is `.build/<name>/index.handler`. */
-  name: string;
-  /** The entry file, relative to the repository root. */
-  entry: string;
-  /** The largest the bundle may be before the build fails, in bytes. */
-  maxBytes?: number;
+export type LambdaFunction = ChannelLambda;
+
+/** Each function once, in the order of the list of channels. */
+function channelFunctions(): LambdaFunction[] {
+  const byName = new Map<string, LambdaFunction>();
+  for (const { lambda } of CHANNELS) if (lambda && !byName.has(lambda.name)) byName.set(lambda.name, lambda);
+  return [...byName.values()];
 }
 
 export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
-  // Alexa's budget is the issue's target: a small bundle is a quick cold start.
-  { name: 'alexa', entry: 'src/entry/lambda.ts', maxBytes: 1_000_000 },
-  { name: 'dialogflow', entry: 'src/entry/lambda-dialogflow.ts' },
+  ...channelFunctions(),
   { name: 'outbox-sender', entry: 'src/entry/lambda-outbox-sender.ts' },
 ];
 

@@ -1,8 +1,8 @@
 /**
  * Composition: the council config becomes connectors, the connectors and stores become the
- * skill's services, the skill gets its adapters. Nothing here decides anything a resident hears.
+ * skill's services. Each channel is then built from this composition where it is served
+ * (src/channels/channel-context.ts). Nothing here decides anything a resident hears.
  */
-import { createAlexaHandler, readIntentSlots } from '../channels/alexa';
 import type { CouncilConfig } from '../config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
 import { loadLocaleResources } from '../config/locales';
@@ -20,9 +20,8 @@ import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type SkillServices } from '../core/skill';
-import { createLogger, withTurnLogging } from '../logging';
+import { createLogger } from '../logging';
 import type { Composition } from '../server/composition';
-import alexaModel from '../../interaction-models/alexa/en-GB.json';
 
 export interface ComposeOptions {
   /** The council config, when the caller has loaded it; otherwise COUNCIL_CONFIG or the demo council's. */
@@ -101,14 +100,12 @@ export function compose(options: ComposeOptions = {}): Composition {
     : undefined;
   sender?.start();
   const skill = createSkill(allHandlers, services);
-  // The adapter gets the skill wrapped to log one redacted line per turn (src/logging).
-  const alexa = createAlexaHandler(withTurnLogging(skill, logger, 'alexa'), { logger, onCall: calls.notify, intentSlots: readIntentSlots(alexaModel) });
   return {
     config,
     services,
     skill,
-    alexa,
     logger,
+    reportCall: calls.notify,
     watchCalls: calls.watch,
     close: async () => {
       await sender?.stop();

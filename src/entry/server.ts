@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const address = server.address() as AddressInfo;
   const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   console.log(`${config.council.name} voice service on ${base}`);
-  console.log(`  Alexa endpoint: POST ${base}/alexa${skipVerification ? ' (accepting unsigned requests: SKIP_REQUEST_VERIFICATION=1)' : ''}`);
+  for (const route of app.routes) console.log(`  Channel:        ${route.replace(' /', ` ${base}/`)}`);
+  if (skipVerification) console.log('  (accepting unsigned and unauthenticated requests: SKIP_REQUEST_VERIFICATION=1)');
   if (startup.simulator.enabled) console.log(`  Simulator:      ${base}/simulator`);
   console.log(`  Health:         ${base}/healthz`);
   if (demo) console.log(`  Demo council:   ${demo.url} (set COUNCIL_CONFIG to use your own council)`);

@@ -20,18 +20,19 @@ import { createRateLimiter } from './rate-limit';
 import { createSessions, type Sessions } from './sessions';
 import type { ToolDeps } from './tool-call';
 
-/** As on the voice routes: no tool call is anywhere near this. */
-export const MAX_MCP_BODY_BYTES = 256 * 1024;
 /** JSON-RPC from a client nests a few levels; far deeper is an attack on the parser. */
 const MAX_NESTING = 32;
 
 export const MCP_PATH = '/mcp';
 export const METADATA_PATH = '/.well-known/oauth-protected-resource';
 
-/** A request as it reached us: the body already read (or found too large) by the runtime. */
+/**
+ * A request as it reached us. The runtime has read the body (refusing it with 413 over the
+ * limit, 400 when it is not JSON) and passes it parsed; undefined when there was none.
+ */
 export interface McpHttpRequest {
   request: Request;
-  body: Buffer | 'too-large' | undefined;
+  body: unknown;
   /** The caller's network address, for the rate limit when there is no token. */
   clientAddress: string;
 }
@@ -68,19 +69,12 @@ function isJsonType(type: string | null): boolean {
 }
 
 /** The body as JSON-RPC, or the HTTP answer that refuses it. */
-function readMessages(body: Buffer | 'too-large' | undefined, type: string | null): { messages: unknown } | { refusal: Response } {
+function readMessages(body: unknown, type: string | null): { messages: unknown } | { refusal: Response } {
   if (!isJsonType(type)) return { refusal: rpcError(415, -32000, 'Send the request as application/json.') };
-  if (body === 'too-large') return { refusal: rpcError(413, -32000, `The body is over ${MAX_MCP_BODY_BYTES} bytes.`, { connection: 'close' }) };
-  let messages: unknown;
-  try {
-    messages = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body ?? Buffer.alloc(0)));
-  } catch {
-    return { refusal: rpcError(400, -32700, 'The body is not valid JSON.') };
-  }
-  if (typeof messages !== 'object' || messages === null || !nestsWithin(messages, MAX_NESTING)) {
+  if (typeof body !== 'object' || body === null || !nestsWithin(body, MAX_NESTING)) {
     return { refusal: rpcError(400, -32600, 'The body is not a JSON-RPC message.') };
   }
-  return { messages };
+  return { messages: body };
 }
 
 function callsPersonalTool(messages: unknown): boolean {
