@@ -14,6 +14,14 @@ export type { Item };
 export const DUE_QUEUE = 'pending';
 
 /**
+ * Each council's reports wait in their own partition of the due index, so one council's backlog
+ * is never read through (or claimed ahead of) another's.
+ */
+export function dueQueueFor(councilId: string | undefined): string {
+  return councilId ? `${DUE_QUEUE}#${councilId}` : DUE_QUEUE;
+}
+
+/**
  * The entry's id, derived from its idempotency key: a retried request lands on the same item, so
  * one conditional put both stores the report and refuses a duplicate (no transaction needed). A
  * hash, so the id reveals neither the resident nor the request.
@@ -36,7 +44,8 @@ export function toItem(entry: OutboxEntry): Item {
     createdAt: ms(entry.createdAt),
   };
   if (entry.userId) item.userId = { S: entry.userId };
-  if (entry.state === 'pending') item.dueQueue = { S: DUE_QUEUE };
+  if (entry.councilId) item.councilId = { S: entry.councilId };
+  if (entry.state === 'pending') item.dueQueue = { S: dueQueueFor(entry.councilId) };
   return item;
 }
 
@@ -70,5 +79,6 @@ export function fromItem(item: Item, table: string): OutboxEntry {
   if (sentAt) entry.sentAt = sentAt;
   if (result) entry.result = result;
   if (item.lastError?.S !== undefined) entry.lastError = item.lastError.S;
+  if (item.councilId?.S) entry.councilId = item.councilId.S;
   return entry;
 }

@@ -12,7 +12,7 @@ import {
 import type { DynamoDbClient } from './dynamodb/client';
 import { isConditionalCheckFailed } from './dynamodb/errors';
 import type { UpdateItemInput } from './dynamodb/types';
-import { DUE_QUEUE, entryIdFor, fromItem, toItem, type Item } from './dynamodb-outbox-items';
+import { dueQueueFor, entryIdFor, fromItem, toItem, type Item } from './dynamodb-outbox-items';
 import { BY_USER_INDEX, DUE_INDEX, TTL_ATTRIBUTE, expiresAfter } from './dynamodb-tables';
 import { REJECTED_KEEP_DAYS, SENT_KEEP_DAYS } from './retention';
 
@@ -38,6 +38,7 @@ export class DynamoDbOutbox implements ReportOutbox {
       idempotencyKey: fresh.idempotencyKey,
       userId: fresh.userId,
       report: fresh.report,
+      ...(fresh.councilId ? { councilId: fresh.councilId } : {}),
       state: 'pending',
       attempts: 0,
       nextAttemptAt: fresh.leaseUntil,
@@ -64,7 +65,7 @@ export class DynamoDbOutbox implements ReportOutbox {
     return item && fromItem(item, this.table);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, councilId?: string): Promise<OutboxEntry[]> {
     const claimed: OutboxEntry[] = [];
     let startKey: Item | undefined;
     do {
@@ -73,7 +74,7 @@ export class DynamoDbOutbox implements ReportOutbox {
         TableName: this.table,
         IndexName: DUE_INDEX,
         KeyConditionExpression: 'dueQueue = :queue AND nextAttemptAt <= :now',
-        ExpressionAttributeValues: { ':queue': { S: DUE_QUEUE }, ':now': { N: String(now.getTime()) } },
+        ExpressionAttributeValues: { ':queue': { S: dueQueueFor(councilId) }, ':now': { N: String(now.getTime()) } },
         ExclusiveStartKey: startKey,
       });
       for (const key of page.Items ?? []) {
