@@ -7,6 +7,9 @@ export interface SavedAddress {
   uprn: string;
   label: string;
   postcode: string;
+  /** Kept for back ends that find a property by postcode and house (UKBinCollectionData). */
+  buildingNumber?: string;
+  buildingName?: string;
 }
 
 export interface ResidentProfile {

@@ -8,7 +8,6 @@ import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-conf
 import { loadLocaleResources } from '../config/locales';
 import { CouncilTaxApi } from '../connectors/council-tax-api';
 import type { HttpCall } from '../connectors/http';
-import { IcsBinCollections } from '../connectors/ics-bin-collections';
 import { Open311Reporter } from '../connectors/open311/open311-reporter';
 import { OsPlacesAddressFinder } from '../connectors/os-places-addresses';
 import { OutboxSender } from '../connectors/outbox-sender';
@@ -21,6 +20,7 @@ import type { Logger } from '../core/logger';
 import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type SkillServices } from '../core/skill';
 import { createLogger, withTurnLogging } from '../logging';
+import { createBinCollections } from './create-bins';
 import type { Composition } from '../server/composition';
 import alexaModel from '../../interaction-models/alexa/en-GB.json';
 
@@ -49,17 +49,7 @@ interface ConnectorDeps {
 export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Council {
   return {
     addresses: new OsPlacesAddressFinder({ url: config.addresses.url, key: config.addresses.key, timeoutMs: config.addresses.timeoutMs, onCall: deps.onCall }),
-    bins: new IcsBinCollections({
-      urlTemplate: config.bins.urlTemplate,
-      publicUrlTemplate: config.bins.publicUrlTemplate,
-      streams: config.bins.streams,
-      timeZone: config.council.timeZone,
-      cacheMinutes: config.bins.cacheMinutes,
-      timeoutMs: config.bins.timeoutMs,
-      clock: deps.clock,
-      logger: deps.logger,
-      onCall: deps.onCall,
-    }),
+    bins: createBinCollections(config.bins, { ...deps, timeZone: config.council.timeZone }),
     reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };

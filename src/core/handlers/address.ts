@@ -94,6 +94,8 @@ async function offerHomes(turn: Turn, ctx: HandlerContext, data: AddressDialogDa
 
 async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Promise<Reply> {
   const address: SavedAddress = { uprn: home.uprn, label: home.label, postcode: home.postcode };
+  if (home.buildingNumber) address.buildingNumber = home.buildingNumber;
+  if (home.buildingName) address.buildingName = home.buildingName;
   const profile = (await ctx.profiles.get(turn.userId)) ?? { userId: turn.userId };
   await ctx.profiles.put({ ...profile, address });
   const resume = turn.session.resume;
