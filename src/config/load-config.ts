@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { z } from 'zod';
 import { councilConfigSchema, type CouncilConfig } from './council-config';
 import type { CouncilInfo } from '../core/council-info';
 
@@ -38,20 +39,29 @@ function expandValues(value: unknown, env: NodeJS.ProcessEnv, file: string): unk
   return value;
 }
 
-export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env, file = 'council config'): CouncilConfig {
+/** A config file's YAML as data, `${ENV}` references filled in. */
+export function readYaml(text: string, env: NodeJS.ProcessEnv, file: string): unknown {
   let parsed: unknown;
   try {
     parsed = parse(text);
   } catch (error) {
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
   }
-  const raw = expandValues(parsed, env, file);
-  const result = councilConfigSchema.safeParse(raw);
+  return expandValues(parsed, env, file);
+}
+
+/** Checks data against a config schema; the error lists every problem by key. */
+export function checkShape<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
+  const result = schema.safeParse(raw);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
     throw new ConfigError(`${file} has ${problems.length} problem(s):\n${problems.join('\n')}`);
   }
   return result.data;
+}
+
+export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env, file = 'council config'): CouncilConfig {
+  return checkShape(councilConfigSchema, readYaml(text, env, file), file);
 }
 
 export function loadConfig(file: string = process.env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env: NodeJS.ProcessEnv = process.env): CouncilConfig {

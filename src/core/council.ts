@@ -13,6 +13,8 @@ export interface Address {
   buildingName?: string;
   street?: string;
   town?: string;
+  /** The local custodian code of the authority that holds the address (OS Places LOCAL_CUSTODIAN_CODE). */
+  custodianCode?: number;
 }
 
 export interface AddressFinder {

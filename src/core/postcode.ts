@@ -5,6 +5,8 @@
  * dialog still asks which home.
  */
 
+import { ownValue } from './own-value';
+
 /** The GOV.UK bulk-data pattern, applied to the form without a space. */
 const POSTCODE_PATTERN = /^(GIR0AA|[A-Z][A-HJ-Y]?[0-9][A-Z0-9]?[0-9][A-Z]{2})$/;
 
@@ -47,8 +49,8 @@ function toChunks(spoken: string): string[] {
       continue;
     }
     // "twenty one" → "21"
-    const tens = DIGIT_WORDS[word];
-    const unit = DIGIT_WORDS[words[i + 1] ?? ''];
+    const tens = ownValue(DIGIT_WORDS, word);
+    const unit = ownValue(DIGIT_WORDS, words[i + 1] ?? '');
     if (tens && tens.length === 2 && tens.endsWith('0') && unit && unit.length === 1 && unit !== '0') {
       chunks.push(tens[0] + unit);
       i++;
@@ -61,7 +63,7 @@ function toChunks(spoken: string): string[] {
 
 function toChunk(word: string): string {
   if (O_OR_ZERO.has(word)) return '?';
-  return DIGIT_WORDS[word] ?? LETTER_WORDS[word] ?? word.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return ownValue(DIGIT_WORDS, word) ?? ownValue(LETTER_WORDS, word) ?? word.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 /** Every reading of the ambiguous O's ('?'); zero first, since the letter O is rare in postcodes. */

@@ -10,6 +10,8 @@ export interface SavedAddress {
   /** Kept for back ends that find a property by postcode and house (UKBinCollectionData). */
   buildingNumber?: string;
   buildingName?: string;
+  /** In a deployment of several councils, the one that owns this address (see core/councils). */
+  councilId?: string;
 }
 
 export interface ResidentProfile {

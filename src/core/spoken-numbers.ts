@@ -2,6 +2,7 @@
  * Numbers as speech recognisers hand them over: "twelve", "forty seven", "one hundred and two",
  * or digit by digit ("one two three four"). Used for house numbers and reference numbers.
  */
+import { ownValue } from './own-value';
 
 const UNITS: Record<string, number> = {
   zero: 0, oh: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -20,11 +21,12 @@ export function wordsToDigits(text: string): string {
     value = undefined;
   };
   for (const word of words) {
-    if (word in TENS) {
+    const tens = ownValue(TENS, word);
+    const unit = ownValue(UNITS, word);
+    if (tens !== undefined) {
       flush();
-      value = TENS[word];
-    } else if (word in UNITS) {
-      const unit = UNITS[word] ?? 0;
+      value = tens;
+    } else if (unit !== undefined) {
       // "forty seven" joins; "one two" stays two numbers.
       if (value !== undefined && value % 10 === 0 && value >= 20 && value < 100 && unit < 10 && unit > 0) value += unit;
       else if (value !== undefined && value % 100 === 0 && value >= 100 && unit < 100) value += unit;
@@ -45,6 +47,9 @@ export function wordsToDigits(text: string): string {
 /** A reference said digit by digit or written: "one two three four" or "1 2 3 4" → "1234". */
 export function spokenDigits(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const joined = text.toLowerCase().split(/[\s,.-]+/).map((w) => (w in UNITS && (UNITS[w] ?? 10) < 10 ? String(UNITS[w]) : w)).join('');
+  const joined = text.toLowerCase().split(/[\s,.-]+/).map((w) => {
+    const unit = ownValue(UNITS, w);
+    return unit !== undefined && unit < 10 ? String(unit) : w;
+  }).join('');
   return /^[0-9a-z]+$/i.test(joined) && /\d/.test(joined) ? joined.toUpperCase() : undefined;
 }
