@@ -54,7 +54,7 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
   return {
     addresses: new OsPlacesAddressFinder({ url: config.addresses.url, key: config.addresses.key, timeoutMs: config.addresses.timeoutMs, onCall: deps.onCall }),
     bins: createBinCollections(config.bins, { ...deps, timeZone: config.council.timeZone }),
-    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, onCall: deps.onCall }),
+    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, logger: deps.logger, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };
 }
