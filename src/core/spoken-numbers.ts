@@ -3,12 +3,13 @@
  * or digit by digit ("one two three four"). Used for house numbers and reference numbers.
  */
 
-const UNITS: Record<string, number> = {
+// Maps, not object literals: a word like "constructor" must not find Object.prototype's.
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0, oh: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+}));
+const TENS = new Map<string, number>(Object.entries({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }));
 
 /** Replaces runs of number words with digits: "number twelve b" → "number 12 b". */
 export function wordsToDigits(text: string): string {
@@ -20,11 +21,13 @@ export function wordsToDigits(text: string): string {
     value = undefined;
   };
   for (const word of words) {
-    if (word in TENS) {
+    const tens = TENS.get(word);
+    const unitWord = UNITS.get(word);
+    if (tens !== undefined) {
       flush();
-      value = TENS[word];
-    } else if (word in UNITS) {
-      const unit = UNITS[word] ?? 0;
+      value = tens;
+    } else if (unitWord !== undefined) {
+      const unit = unitWord;
       // "forty seven" joins; "one two" stays two numbers.
       if (value !== undefined && value % 10 === 0 && value >= 20 && value < 100 && unit < 10 && unit > 0) value += unit;
       else if (value !== undefined && value % 100 === 0 && value >= 100 && unit < 100) value += unit;
@@ -45,6 +48,6 @@ export function wordsToDigits(text: string): string {
 /** A reference said digit by digit or written: "one two three four" or "1 2 3 4" → "1234". */
 export function spokenDigits(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const joined = text.toLowerCase().split(/[\s,.-]+/).map((w) => (w in UNITS && (UNITS[w] ?? 10) < 10 ? String(UNITS[w]) : w)).join('');
+  const joined = text.toLowerCase().split(/[\s,.-]+/).map((w) => ((UNITS.get(w) ?? 10) < 10 ? String(UNITS.get(w)) : w)).join('');
   return /^[0-9a-z]+$/i.test(joined) && /\d/.test(joined) ? joined.toUpperCase() : undefined;
 }

@@ -4,7 +4,7 @@
  */
 import { spokenDigits } from '../spoken-numbers';
 
-const REPEATS: Record<string, number> = { double: 2, triple: 3 };
+const REPEATS = new Map<string, number>([['double', 2], ['triple', 3]]);
 
 /** Words that carry no part of the reference. */
 const FILLER = new Set(['number', 'reference', 'ref', 'report', 'is', 'its', "it's", 'my', 'the', 'and', 'dash', 'hyphen']);
@@ -27,8 +27,8 @@ export function normaliseReference(spoken: string | undefined): string | undefin
   const kept: string[] = [];
   let repeat = 1;
   for (const raw of words) {
-    if (REPEATS[raw]) {
-      repeat = REPEATS[raw] ?? 1;
+    if (REPEATS.has(raw)) {
+      repeat = REPEATS.get(raw) ?? 1;
       continue;
     }
     if (FILLER.has(raw)) continue;
