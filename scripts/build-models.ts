@@ -7,10 +7,10 @@ import path from 'node:path';
 import { loadConfig } from '../src/config/load-config';
 import { loadLocaleResources } from '../src/config/locales';
 import { loadLanguageModel } from '../src/language-model/load-language-model';
-import { ALEXA_MODEL_DIR, writeAlexaModel } from './models/build-alexa';
-import { DIALOGFLOW_CX_DIR, writeDialogflowCx } from './models/build-dialogflow-cx';
-import { DIALOGFLOW_ES_DIR, writeDialogflowEs } from './models/build-dialogflow-es';
-import { SKILL_PACKAGE_DIR, writeSkillPackage } from './models/build-skill-package';
+import { ALEXA_MODEL_DIR, writeAlexaModel } from '../src/channels/alexa/model/build-alexa';
+import { DIALOGFLOW_CX_DIR, writeDialogflowCx } from '../src/channels/dialogflow-cx/model/build-dialogflow-cx';
+import { DIALOGFLOW_ES_DIR, writeDialogflowEs } from '../src/channels/dialogflow-es/model/build-dialogflow-es';
+import { SKILL_PACKAGE_DIR, writeSkillPackage } from '../src/channels/alexa/model/build-skill-package';
 
 const LOCALE = 'en-GB';
 

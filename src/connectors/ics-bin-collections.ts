@@ -3,12 +3,13 @@
  * publish for residents to subscribe to. Feeds are cached per property because schedules change
  * rarely, so a slow council server slows only the first answer of the day.
  */
-import type { BinCollections, Collection } from '../core/council';
+import type { BinCollections, BinInspection, Collection, PropertyRef } from '../core/council';
 import { addDays, systemClock, type Clock } from '../core/dates';
 import type { Logger } from '../core/logger';
+import { resolveMoves, type SkippedDate, type StreamDate } from './bins/detect-moves';
+import { compileStreamMatcher, type StreamWords } from './bins/match-streams';
 import { HttpClient, redactUrl, type HttpCall } from './http';
 import { expandOccurrences } from './ics/expand-occurrences';
-import { compileStreamMatcher, type StreamWords } from './ics/match-streams';
 import { parseCalendar, type ParsedCalendar } from './ics/parse-calendar';
 import { StaleWhileErrorCache } from './ics/stale-while-error-cache';
 
@@ -38,6 +39,11 @@ interface CachedFeed {
 
 /** Distinct windows remembered per feed: today and tomorrow, for a few window lengths. */
 const MAX_ANSWERS_PER_FEED = 16;
+/**
+ * Dates read either side of the window to learn each bin's usual weekday and rhythm, so a
+ * feed with no rule (every date its own event) still shows which dates are moves.
+ */
+const CONTEXT_DAYS = 84;
 
 export class IcsBinCollections implements BinCollections {
   private readonly http: HttpClient;
@@ -60,8 +66,8 @@ export class IcsBinCollections implements BinCollections {
     });
   }
 
-  async upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]> {
-    const feed = await this.cache.get(uprn, () => this.fetchFeed(uprn));
+  async upcomingCollections(property: PropertyRef, fromDate: string, days: number): Promise<Collection[]> {
+    const feed = await this.cache.get(property.uprn, () => this.fetchFeed(property.uprn));
     const key = `${fromDate}/${days}`;
     let answer = feed.answers.get(key);
     if (!answer) {
@@ -73,29 +79,28 @@ export class IcsBinCollections implements BinCollections {
     return answer.map((collection) => ({ ...collection, streams: [...collection.streams] }));
   }
 
-  private collectionsFrom(calendar: ParsedCalendar, fromDate: string, days: number): Collection[] {
-    const occurrences = expandOccurrences(calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
-    const byDate = new Map<string, { streams: Set<string>; movedFrom?: string }>();
-    for (const occurrence of occurrences) {
-      const streams = this.streamsOf(occurrence.text);
-      // An event the config does not name (a "Christmas tree collection" notice) is not a bin day.
-      if (streams.length === 0) continue;
-      const day = byDate.get(occurrence.date) ?? { streams: new Set<string>() };
-      streams.forEach((stream) => day.streams.add(stream));
-      if (occurrence.movedFrom && !day.movedFrom) day.movedFrom = occurrence.movedFrom;
-      byDate.set(occurrence.date, day);
-    }
-    return [...byDate.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, day]) => {
-        const collection: Collection = { date, streams: this.streamOrder.filter((id) => day.streams.has(id)) };
-        if (day.movedFrom) collection.movedFrom = day.movedFrom;
-        return collection;
-      });
+  async inspect(property: PropertyRef, fromDate: string, days: number): Promise<BinInspection> {
+    const feed = await this.cache.get(property.uprn, () => this.fetchFeed(property.uprn));
+    const { occurrences } = expandOccurrences(feed.calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
+    const unmatched = occurrences
+      .filter((occurrence) => this.streamsOf(occurrence.text).length === 0)
+      .map(({ date, text }) => ({ date, text: text.trim() }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return { collections: this.collectionsFrom(feed.calendar, fromDate, days), unmatched };
   }
 
-  calendarUrl(uprn: string): string {
-    return fillTemplate(this.options.publicUrlTemplate ?? this.options.urlTemplate, uprn);
+  private collectionsFrom(calendar: ParsedCalendar, fromDate: string, days: number): Collection[] {
+    const toDate = addDays(fromDate, days);
+    const expansion = expandOccurrences(calendar, addDays(fromDate, -CONTEXT_DAYS), addDays(toDate, CONTEXT_DAYS), this.options.timeZone);
+    // An event the config does not name (a "Christmas tree collection" notice) is not a bin day.
+    const dates: StreamDate[] = expansion.occurrences.flatMap((occurrence) => this.streamsOf(occurrence.text)
+      .map((stream) => ({ stream, date: occurrence.date, movedFrom: occurrence.movedFrom, fromRule: occurrence.fromRule })));
+    const skipped: SkippedDate[] = expansion.skipped.flatMap((gap) => this.streamsOf(gap.text).map((stream) => ({ stream, date: gap.date })));
+    return resolveMoves(dates, skipped, this.streamOrder).filter((c) => c.date >= fromDate && c.date < toDate);
+  }
+
+  calendarUrl(property: PropertyRef): string {
+    return fillTemplate(this.options.publicUrlTemplate ?? this.options.urlTemplate, property.uprn);
   }
 
   private async fetchFeed(uprn: string): Promise<CachedFeed> {

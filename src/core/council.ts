@@ -20,7 +20,24 @@ export interface AddressFinder {
   findAddresses(postcode: string): Promise<Address[]>;
 }
 
-/** One collection day at a property. */
+/**
+ * The property a bins question is about. Feeds keyed by UPRN need only that; scrapers of a
+ * council's web form (UKBinCollectionData) look the property up by postcode and house instead.
+ * A found `Address` or a resident's saved address both fit.
+ */
+export interface PropertyRef {
+  uprn: string;
+  postcode?: string;
+  /** "12 High Street": its first word is the house number when no building number is known. */
+  label?: string;
+  buildingNumber?: string;
+  buildingName?: string;
+}
+
+/**
+ * One collection day at a property, or (with `status: 'cancelled'`) a usual collection day that
+ * will not happen, so residents are not left waiting for it.
+ */
 export interface Collection {
   /** Local date in the council's zone, `YYYY-MM-DD`. */
   date: string;
@@ -28,13 +45,28 @@ export interface Collection {
   streams: string[];
   /** When the collection was moved (e.g. bank holiday), the date it would usually have been. */
   movedFrom?: string;
+  /** Absent for a collection that happens; `cancelled` for a usual day with no collection and no replacement. */
+  status?: 'cancelled';
+}
+
+/** What a council's bin data says about a property, for the officer's check before going live. */
+export interface BinInspection {
+  /** Collections as residents will hear them (cancelled ones included), soonest first. */
+  collections: Collection[];
+  /** Events (iCalendar summaries, UKBinCollectionData bin types) that matched no configured stream. */
+  unmatched: { date: string; text: string }[];
 }
 
 export interface BinCollections {
-  /** Collections at a property on or after `fromDate` (inclusive) for `days` days, soonest first. */
-  upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]>;
+  /**
+   * Collections at a property on or after `fromDate` (inclusive) for `days` days, soonest first,
+   * with cancelled usual days among them (`status: 'cancelled'`).
+   */
+  upcomingCollections(property: PropertyRef, fromDate: string, days: number): Promise<Collection[]>;
   /** A calendar link residents can subscribe to, when the council publishes one. */
-  calendarUrl?(uprn: string): string | undefined;
+  calendarUrl?(property: PropertyRef): string | undefined;
+  /** The same window as `upcomingCollections`, plus what matched no stream: for `npm run check-council`. */
+  inspect?(property: PropertyRef, fromDate: string, days: number): Promise<BinInspection>;
 }
 
 /** A bin stream as the council describes it to residents. */

@@ -2,7 +2,7 @@
  * Composition: the council config becomes connectors, the connectors and stores become the
  * skill's services, the skill gets its adapters. Nothing here decides anything a resident hears.
  */
-import { createAlexaHandler, readIntentSlots } from '../adapters/alexa';
+import { createAlexaHandler, readIntentSlots } from '../channels/alexa';
 import type { CouncilConfig } from '../config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
 import { loadLocaleResources } from '../config/locales';

@@ -1,12 +1,12 @@
 /**
  * The AWS Lambda entry for the Dialogflow CX and ES webhooks behind an HTTP API (payload 2.0):
  * POST /dialogflow/cx and POST /dialogflow/es. The URLs are public, so every call has its caller
- * checked exactly as on the local server (voice-pipeline.ts). Composed on the first invocation and
+ * checked exactly as on the local server (src/channels/shared/voice-endpoint.ts). Composed on the first invocation and
  * reused while the container lives.
  */
 import { assertSafeStartup } from '../security';
-import { createGoogleEndpoints } from '../server/google-endpoints';
-import { answerWholeRequest, type VoiceAnswer, type VoiceEndpoint } from '../server/voice-pipeline';
+import { createGoogleEndpoints } from '../channels/dialogflow-common/dialogflow-endpoints';
+import { answerWholeRequest, type VoiceAnswer, type VoiceEndpoint } from '../channels/shared/voice-endpoint';
 import { compose } from './compose';
 import { languageModelFor } from './lambda-assets';
 import { loadLambdaConfig } from './lambda-config';

@@ -5,7 +5,7 @@
 import type { CouncilConfig } from '../config/council-config';
 import type { Logger } from '../core/logger';
 import type { Skill, SkillServices } from '../core/skill';
-import type { AlexaHandler } from '../adapters/alexa';
+import type { AlexaHandler } from '../channels/alexa';
 import type { HttpCall } from '../connectors/http';
 
 export interface Composition {

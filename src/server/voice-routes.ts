@@ -2,14 +2,15 @@
  * POST /alexa, /dialogflow/cx and /dialogflow/es on plain node:http, in front of the Express app
  * that serves everything else (/healthz, /simulator, 404s). Express's routing and body parsing
  * cost several times what a bare node:http route does, and these are the routes residents wait
- * on; the steps themselves (voice-pipeline.ts) are the same wherever a request arrives.
+ * on; the steps themselves (src/channels/shared/voice-endpoint.ts) are the same wherever a request arrives.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { createAlexaVoiceEndpoint, INTERNAL_ERROR_ANSWER, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from './voice-pipeline';
-import type { AlexaRequestVerifier } from '../adapters/alexa';
+import { INTERNAL_ERROR_ANSWER, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from '../channels/shared/voice-endpoint';
+import { createAlexaVoiceEndpoint } from '../channels/alexa/alexa-endpoint';
+import type { AlexaRequestVerifier } from '../channels/alexa';
 import type { Logger } from '../core/logger';
-import { alexaVerificationFromConfig, CertCache, type AlexaVerificationOptions } from '../security';
-import { createGoogleEndpoints } from './google-endpoints';
+import { alexaVerificationFromConfig, CertCache, type AlexaVerificationOptions } from '../channels/alexa/verify';
+import { createGoogleEndpoints } from '../channels/dialogflow-common/dialogflow-endpoints';
 import type { Composition } from './composition';
 
 export interface VoiceRoutesOptions {

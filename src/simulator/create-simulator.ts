@@ -5,17 +5,18 @@
  */
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import { createCxHandler, createEsHandler } from '../adapters/google';
+import { createCxHandler } from '../channels/dialogflow-cx/cx-handler';
+import { createEsHandler } from '../channels/dialogflow-es/es-handler';
 import type { LanguageModel } from '../language-model/language-model';
 import { loadLanguageModel } from '../language-model/load-language-model';
 import type { Composition } from '../server/composition';
 import { createCallRecorder } from './call-recorder';
 import { createNlu, type Nlu } from './nlu/create-nlu';
-import { createAlexaApiRoutes } from './platform-requests/alexa-api-routes';
-import { createAlexaBridge } from './platform-requests/alexa-request';
-import { createDialogflowCxBridge, CX_TOKEN_PARAMETER } from './platform-requests/dialogflow-cx-request';
-import { createDialogflowEsBridge } from './platform-requests/dialogflow-es-request';
-import type { PlatformBridge } from './platform-requests/platform';
+import { createAlexaApiRoutes } from '../channels/alexa/simulator/alexa-api-routes';
+import { createAlexaBridge } from '../channels/alexa/simulator/alexa-request';
+import { createDialogflowCxBridge, CX_TOKEN_PARAMETER } from '../channels/dialogflow-cx/simulator/dialogflow-cx-request';
+import { createDialogflowEsBridge } from '../channels/dialogflow-es/simulator/dialogflow-es-request';
+import type { PlatformBridge } from './platform-bridge';
 import { runTurn, type TurnContext } from './run-turn';
 import { SessionStore } from './sessions';
 import { readTurnRequest } from './turn-request';

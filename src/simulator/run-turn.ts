@@ -8,7 +8,7 @@ import type { LanguageModel } from '../language-model/language-model';
 import type { CallRecorder } from './call-recorder';
 import { FALLBACK_INTENT, type Nlu, type NluResult, type NluSlot } from './nlu/create-nlu';
 import { readInvocation } from './invocation';
-import type { Awaiting, PlatformBridge, PlatformOutcome, SimulatedTurn } from './platform-requests/platform';
+import type { Awaiting, PlatformBridge, PlatformOutcome, SimulatedTurn } from './platform-bridge';
 import type { SessionStore } from './sessions';
 import type { TurnRequest } from './turn-request';
 import { findWarnings, type Warning } from './warnings';

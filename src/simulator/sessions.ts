@@ -3,7 +3,7 @@
  * what the platform itself would hold between turns, so the next request is built the same way.
  */
 import { randomUUID } from 'node:crypto';
-import type { Awaiting, SimulatedDevice } from './platform-requests/platform';
+import type { Awaiting, SimulatedDevice } from './platform-bridge';
 
 export interface SimulatedSession {
   id: string;

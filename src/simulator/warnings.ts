@@ -3,7 +3,7 @@
  * certification rules, checked on every simulated reply.
  */
 import type { HttpCall } from '../connectors/http';
-import type { SimulatedReply } from './platform-requests/platform';
+import type { SimulatedReply } from './platform-bridge';
 import { estimateSpeechSeconds } from './ssml-text';
 
 export interface Warning {

@@ -36,7 +36,7 @@ function setUp(cacheMinutes = 60) {
     logger,
   });
   const advanceMinutes = (minutes: number) => { now = new Date(now.getTime() + minutes * 60_000); };
-  const nextFriday = () => bins.upcomingCollections(UPRN, '2026-11-27', 1);
+  const nextFriday = () => bins.upcomingCollections({ uprn: UPRN }, '2026-11-27', 1);
   return { bins, calls, warnings, advanceMinutes, nextFriday };
 }
 

@@ -38,42 +38,44 @@ describe('the demo council through the real connectors', () => {
   it('alternates refuse and recycling weekly beside food, and rests garden waste at Christmas', async () => {
     const [twoHighStreet] = await addresses.findAddresses('AB1 2CD');
     expect(twoHighStreet?.label).toBe('2 High Street');
-    expect(await bins.upcomingCollections(twoHighStreet?.uprn ?? '', '2026-12-08', 28)).toEqual([
+    expect(await bins.upcomingCollections({ uprn: twoHighStreet?.uprn ?? '' }, '2026-12-08', 28)).toEqual([
       { date: '2026-12-08', streams: ['REFUSE', 'FOOD'] },
       { date: '2026-12-15', streams: ['RECYCLING', 'FOOD', 'GARDEN'] },
       { date: '2026-12-22', streams: ['REFUSE', 'FOOD'] },
       { date: '2026-12-29', streams: ['RECYCLING', 'FOOD'] },
+      { date: '2026-12-29', streams: ['GARDEN'], status: 'cancelled' },
     ]);
   });
 
   it('gives garden waste only to homes that pay for it', async () => {
-    expect(await bins.upcomingCollections('100090000004', '2026-12-15', 1)).toEqual([
+    expect(await bins.upcomingCollections({ uprn: '100090000004' }, '2026-12-15', 1)).toEqual([
       { date: '2026-12-15', streams: ['RECYCLING', 'FOOD'] },
     ]);
   });
 
   it('moves Christmas and New Year collections to the Saturday and says from when', async () => {
-    expect(await bins.upcomingCollections('100090000301', '2026-12-21', 14)).toEqual([
+    expect(await bins.upcomingCollections({ uprn: '100090000301' }, '2026-12-21', 14)).toEqual([
       { date: '2026-12-26', streams: ['RECYCLING', 'FOOD'], movedFrom: '2026-12-25' },
       { date: '2027-01-02', streams: ['REFUSE', 'FOOD'], movedFrom: '2027-01-01' },
     ]);
-    expect(await bins.upcomingCollections('100090000301', '2026-04-03', 2)).toEqual([
+    expect(await bins.upcomingCollections({ uprn: '100090000301' }, '2026-04-03', 2)).toEqual([
       { date: '2026-04-04', streams: ['RECYCLING', 'FOOD', 'GLASS'], movedFrom: '2026-04-03' },
     ]);
   });
 
-  it('keeps going for years: Boxing Day 2028 still moves', async () => {
-    expect(await bins.upcomingCollections('100090000002', '2028-12-25', 3)).toEqual([
+  it('keeps going for years: Boxing Day 2028 still moves, and garden waste still rests', async () => {
+    expect(await bins.upcomingCollections({ uprn: '100090000002' }, '2028-12-25', 3)).toEqual([
+      { date: '2028-12-26', streams: ['GARDEN'], status: 'cancelled' },
       { date: '2028-12-27', streams: ['RECYCLING', 'FOOD'], movedFrom: '2028-12-26' },
     ]);
   });
 
   it('answers 404 for a property it does not know', async () => {
-    await expect(bins.upcomingCollections('999999999999', '2026-12-01', 7)).rejects.toMatchObject({ status: 404, service: 'bins' });
+    await expect(bins.upcomingCollections({ uprn: '999999999999' }, '2026-12-01', 7)).rejects.toMatchObject({ status: 404, service: 'bins' });
   });
 
   it('gives residents a calendar link that works', async () => {
-    const link = bins.calendarUrl('100090000002');
+    const link = bins.calendarUrl({ uprn: '100090000002' });
     const response = await fetch(link);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -12,8 +12,8 @@ import common from '../../locales/en-GB/common.json';
 import { bundleFunctions, type BuiltFunction } from '../../scripts/bundle';
 import { DynamoDbOutbox } from '../../src/connectors/stores/dynamodb-outbox';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
-import { loadEnvelope } from '../adapters/alexa/fixtures';
-import { cxFixture } from '../adapters/google/google-fixtures';
+import { loadEnvelope } from '../channels/alexa/fixtures';
+import { cxFixture } from '../channels/dialogflow-common/google-fixtures';
 import { startLocalDynamo, type LocalDynamo } from '../support/dynalite-server';
 
 const run = promisify(execFile);

@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/core/logger';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
 import { compose } from '../../src/entry/compose';
 import type { Composition } from '../../src/server/composition';
-import { loadEnvelope } from '../adapters/alexa/fixtures';
+import { loadEnvelope } from '../channels/alexa/fixtures';
 
 const speechOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
-import { loadEnvelope } from '../adapters/alexa/fixtures';
+import { loadEnvelope } from '../channels/alexa/fixtures';
 
 type Handler = (event: unknown) => Promise<ResponseEnvelope>;
 const ssmlOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');

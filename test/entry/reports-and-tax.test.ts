@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/core/logger';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
 import { compose } from '../../src/entry/compose';
 import type { Composition } from '../../src/server/composition';
-import { loadEnvelope } from '../adapters/alexa/fixtures';
+import { loadEnvelope } from '../channels/alexa/fixtures';
 
 // Alexa request envelopes in, through the composed application, to the demo council over HTTP.
 const speechOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');

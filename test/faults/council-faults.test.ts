@@ -14,10 +14,10 @@
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import nock from 'nock';
-import { createAlexaHandler, type AlexaHandler } from '../../src/adapters/alexa';
-import { createCxHandler } from '../../src/adapters/google/dialogflow-cx/cx-handler';
-import type { CxWebhookResponse } from '../../src/adapters/google/dialogflow-cx/cx-types';
-import type { WebhookHandler } from '../../src/adapters/google/webhook';
+import { createAlexaHandler, type AlexaHandler } from '../../src/channels/alexa';
+import { createCxHandler } from '../../src/channels/dialogflow-cx/cx-handler';
+import type { CxWebhookResponse } from '../../src/channels/dialogflow-cx/cx-types';
+import type { WebhookHandler } from '../../src/channels/dialogflow-common/webhook';
 import type { CouncilConfig } from '../../src/config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../../src/config/load-config';
 import { loadLocaleResources } from '../../src/config/locales';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import nock from 'nock';
 import request from 'supertest';
-import { InvalidAlexaRequestError } from '../../src/adapters/alexa';
+import { InvalidAlexaRequestError } from '../../src/channels/alexa';
 import {
   applyMutations, deeplyNested, hugeString, mutation, nastyString, PROTOTYPE_KEYS, stringifyDeep, withOwnProtoKey, withValueAt, hostileValue,
 } from '../support/hostile-json';

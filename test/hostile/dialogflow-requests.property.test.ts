@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import request from 'supertest';
-import { createCxHandler } from '../../src/adapters/google/dialogflow-cx/cx-handler';
-import { createEsHandler } from '../../src/adapters/google/dialogflow-es/es-handler';
-import type { WebhookHandler } from '../../src/adapters/google/webhook';
+import { createCxHandler } from '../../src/channels/dialogflow-cx/cx-handler';
+import { createEsHandler } from '../../src/channels/dialogflow-es/es-handler';
+import type { WebhookHandler } from '../../src/channels/dialogflow-common/webhook';
 import { ALEXA_MODEL, createHostileApp, loadFixtures, userIdsIn, type Fixture, type HostileApp } from '../support/hostile-app';
 import {
   applyMutations, deeplyNested, hostileValue, hugeString, mutation, nastyString, PROTOTYPE_KEYS, stringifyDeep, withOwnProtoKey, withValueAt,

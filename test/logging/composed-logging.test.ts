@@ -5,7 +5,7 @@ import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import { compose } from '../../src/entry/compose';
 import { createLogger } from '../../src/logging';
 import type { Composition } from '../../src/server/composition';
-import { loadEnvelope } from '../adapters/alexa/fixtures';
+import { loadEnvelope } from '../channels/alexa/fixtures';
 import { captureLog } from '../support/log-capture';
 
 describe('the composed Alexa handler\'s log', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Intent, RequestEnvelope, ResponseEnvelope, Slot, dialog } from 'ask-sdk-model';
-import { createAlexaHandler, readIntentSlots } from '../../src/adapters/alexa';
+import { createAlexaHandler, readIntentSlots } from '../../src/channels/alexa';
 import type { Skill } from '../../src/core/skill';
 import alexaModel from '../../interaction-models/alexa/en-GB.json';
 import { isLaunch, neutralReply, type NeutralReply, type PlatformDriver, type SpokenSlot, type Step } from './neutral';

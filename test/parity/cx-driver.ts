@@ -3,11 +3,11 @@
  * the intent's parameters; on an Ask page, the resident's answer arrives as the page's filled
  * form parameter; session parameters are merged as CX merges them (null deletes).
  */
-import { askPages } from '../../src/adapters/google/dialogflow-cx/ask-pages';
-import { createCxHandler } from '../../src/adapters/google/dialogflow-cx/cx-handler';
-import type { CxWebhookRequest, CxWebhookResponse } from '../../src/adapters/google/dialogflow-cx/cx-types';
-import { DEFAULT_WELCOME_INTENT, toGoogleIntentName, WELCOME } from '../../src/adapters/google/intent-names';
-import { CX_STATE_PARAMETER } from '../../src/adapters/google/session-state';
+import { askPages } from '../../src/channels/dialogflow-cx/ask-pages';
+import { createCxHandler } from '../../src/channels/dialogflow-cx/cx-handler';
+import type { CxWebhookRequest, CxWebhookResponse } from '../../src/channels/dialogflow-cx/cx-types';
+import { DEFAULT_WELCOME_INTENT, toGoogleIntentName, WELCOME } from '../../src/channels/dialogflow-common/intent-names';
+import { CX_STATE_PARAMETER } from '../../src/channels/dialogflow-common/session-state';
 import { FALLBACK, type Skill } from '../../src/core/skill';
 import { loadLanguageModel } from '../../src/language-model/load-language-model';
 import { confirmAsked } from './google-asks';

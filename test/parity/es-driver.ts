@@ -4,11 +4,11 @@
  * await context is alive, a bare answer matches the slot's "Ask" intent; contexts age by one
  * each turn, and a lifespan of 0 deletes one.
  */
-import { askContextFor } from '../../src/adapters/google/dialogflow-es/ask-contexts';
-import { createEsHandler } from '../../src/adapters/google/dialogflow-es/es-handler';
-import type { EsContext, EsWebhookRequest, EsWebhookResponse } from '../../src/adapters/google/dialogflow-es/es-types';
-import { DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, toGoogleIntentName } from '../../src/adapters/google/intent-names';
-import { ES_STATE_CONTEXT } from '../../src/adapters/google/session-state';
+import { askContextFor } from '../../src/channels/dialogflow-es/ask-contexts';
+import { createEsHandler } from '../../src/channels/dialogflow-es/es-handler';
+import type { EsContext, EsWebhookRequest, EsWebhookResponse } from '../../src/channels/dialogflow-es/es-types';
+import { DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, toGoogleIntentName } from '../../src/channels/dialogflow-common/intent-names';
+import { ES_STATE_CONTEXT } from '../../src/channels/dialogflow-common/session-state';
 import { FALLBACK, type Skill } from '../../src/core/skill';
 import { loadLanguageModel } from '../../src/language-model/load-language-model';
 import { confirmAsked } from './google-asks';

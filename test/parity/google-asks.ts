@@ -1,5 +1,5 @@
 /** What a Dialogflow answer asks next, read the way the agent acts on it. */
-import { decodeState } from '../../src/adapters/google/session-state';
+import { decodeState } from '../../src/channels/dialogflow-common/session-state';
 
 /** A pending yes/no question lives in the skill's state; Dialogflow routes "yes" back through it. */
 export function confirmAsked(state: unknown): string | undefined {

@@ -6,14 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createAlexaHandler } from '../../src/adapters/alexa';
+import { createAlexaHandler } from '../../src/channels/alexa';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import type { CouncilConfig } from '../../src/config/council-config';
 import { silentLogger } from '../../src/core/logger';
-import { ALEXA_REFUSAL, DIALOGFLOW_REFUSAL } from '../../src/security';
+import { ALEXA_REFUSAL } from '../../src/channels/alexa/alexa-endpoint';
+import { DIALOGFLOW_REFUSAL } from '../../src/channels/dialogflow-common/dialogflow-endpoint';
 import { createApp, type AppOptions } from '../../src/server/create-app';
 import type { Composition } from '../../src/server/composition';
-import { cxFixture, esFixture } from '../adapters/google/google-fixtures';
+import { cxFixture, esFixture } from '../channels/dialogflow-common/google-fixtures';
 import { signedHeaders } from '../support/alexa-signing';
 import { createTestPki, PKI_NOW, type TestPki } from '../support/test-ca';
 import { createTestSkill } from '../support/test-skill';

@@ -5,8 +5,10 @@
 import request from 'supertest';
 import type { RequestListener } from 'node:http';
 import type { Logger } from '../../src/core/logger';
-import { CertCache, DIALOGFLOW_REFUSAL, ALEXA_REFUSAL, type AlexaVerificationOptions } from '../../src/security';
-import { createAlexaVoiceEndpoint, createDialogflowVoiceEndpoint, type VoiceEndpoint } from '../../src/server/voice-pipeline';
+import { CertCache, type AlexaVerificationOptions } from '../../src/channels/alexa/verify';
+import { ALEXA_REFUSAL, createAlexaVoiceEndpoint } from '../../src/channels/alexa/alexa-endpoint';
+import { createDialogflowVoiceEndpoint, DIALOGFLOW_REFUSAL } from '../../src/channels/dialogflow-common/dialogflow-endpoint';
+import type { VoiceEndpoint } from '../../src/channels/shared/voice-endpoint';
 import { createVoiceListener } from '../../src/server/voice-routes';
 import { alexaBody, CERT_URL, signedHeaders, SKILL_ID } from '../support/alexa-signing';
 import { createTestPki, PKI_NOW, type TestPki } from '../support/test-ca';

@@ -1,7 +1,7 @@
 /** The Express app over the real handlers and in-memory twins, listening on loopback for supertest. */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createAlexaHandler, type AlexaHandler } from '../../src/adapters/alexa';
+import { createAlexaHandler, type AlexaHandler } from '../../src/channels/alexa';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import type { Logger } from '../../src/core/logger';
 import { silentLogger } from '../../src/core/logger';

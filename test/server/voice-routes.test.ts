@@ -6,13 +6,13 @@
  */
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
-import { createCxHandler } from '../../src/adapters/google/dialogflow-cx/cx-handler';
-import { createEsHandler } from '../../src/adapters/google/dialogflow-es/es-handler';
+import { createCxHandler } from '../../src/channels/dialogflow-cx/cx-handler';
+import { createEsHandler } from '../../src/channels/dialogflow-es/es-handler';
 import { silentLogger } from '../../src/core/logger';
-import type { DialogflowCallerOptions } from '../../src/security';
-import { createDialogflowVoiceEndpoint } from '../../src/server/voice-pipeline';
+import type { DialogflowCallerOptions } from '../../src/channels/dialogflow-common/caller';
+import { createDialogflowVoiceEndpoint } from '../../src/channels/dialogflow-common/dialogflow-endpoint';
 import { createVoiceListener } from '../../src/server/voice-routes';
-import { cxFixture, esFixture } from '../adapters/google/google-fixtures';
+import { cxFixture, esFixture } from '../channels/dialogflow-common/google-fixtures';
 import { createTestSkill } from '../support/test-skill';
 
 const notFound: RequestListener = (_req, res) => {

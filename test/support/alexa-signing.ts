@@ -1,6 +1,6 @@
 /** Builds Alexa request bodies and signs them the way Amazon does, for the verifier's tests. */
 import { sign, type KeyObject } from 'node:crypto';
-import { AlexaVerificationError, type AlexaVerificationReason } from '../../src/security/alexa';
+import { AlexaVerificationError, type AlexaVerificationReason } from '../../src/channels/alexa/verify';
 
 export const SKILL_ID = 'amzn1.ask.skill.00000000-0000-0000-0000-000000000001';
 export const CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createAlexaHandler, readIntentSlots, type AlexaHandler } from '../../src/adapters/alexa';
+import { createAlexaHandler, readIntentSlots, type AlexaHandler } from '../../src/channels/alexa';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/logger';
 import type { Composition } from '../../src/server/composition';

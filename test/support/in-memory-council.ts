@@ -2,7 +2,7 @@
  * In-memory twins of the council back ends, for handler tests: same interfaces as the real
  * connectors, with data the test sets and a record of what was asked.
  */
-import type { Address, AddressFinder, BinCollections, Collection } from '../../src/core/council';
+import type { Address, AddressFinder, BinCollections, BinInspection, Collection, PropertyRef } from '../../src/core/council';
 import { addDays } from '../../src/core/dates';
 import type { ProfileStore, ResidentProfile } from '../../src/core/profile';
 
@@ -24,11 +24,19 @@ export class InMemoryBinCollections implements BinCollections {
   delayMs = 0;
   constructor(private readonly byUprn: Record<string, Collection[]> = {}) {}
 
-  async upcomingCollections(uprn: string, fromDate: string, days: number): Promise<Collection[]> {
+  /** The properties asked about, as the handlers passed them. */
+  readonly asked: PropertyRef[] = [];
+
+  async upcomingCollections(property: PropertyRef, fromDate: string, days: number): Promise<Collection[]> {
+    this.asked.push(property);
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failWith) throw this.failWith;
     const until = addDays(fromDate, days);
-    return (this.byUprn[uprn] ?? []).filter((c) => c.date >= fromDate && c.date < until).sort((a, b) => a.date.localeCompare(b.date));
+    return (this.byUprn[property.uprn] ?? []).filter((c) => c.date >= fromDate && c.date < until).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async inspect(property: PropertyRef, fromDate: string, days: number): Promise<BinInspection> {
+    return { collections: await this.upcomingCollections(property, fromDate, days), unmatched: [] };
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Expands a parsed calendar into the local dates things happen on, in the council's time zone:
- * RRULE and RDATE add dates, EXDATE and STATUS:CANCELLED remove them, RECURRENCE-ID overrides move them.
+ * RRULE and RDATE add dates, EXDATE and STATUS:CANCELLED remove them (and are reported, since a
+ * removed date is either moved or cancelled), RECURRENCE-ID overrides move them.
  */
 import type ICAL from 'ical.js';
 import { addDays } from '../../core/dates';
@@ -13,6 +14,14 @@ export interface Occurrence {
   text: string;
   /** The date it would usually have been, when an override moved it. */
   movedFrom?: string;
+  /** From a recurring event (RRULE, RDATE) rather than an event of its own. */
+  fromRule: boolean;
+}
+
+/** Occurrences, and the usual dates a rule skips (EXDATE) or an event cancels (STATUS:CANCELLED). */
+export interface Expansion {
+  occurrences: Occurrence[];
+  skipped: { date: string; text: string }[];
 }
 
 /** A collection moved by up to this many days from outside the window still lands inside it. */
@@ -20,18 +29,26 @@ const MOVE_MARGIN_DAYS = 31;
 /** Guards against a rule so dense (or so old) that expanding it would stall the answer. */
 const MAX_ITERATIONS = 20_000;
 
-/** Occurrences with local dates in [fromDate, toDate), unsorted. */
-export function expandOccurrences(calendar: ParsedCalendar, fromDate: string, toDate: string, timeZone: string): Occurrence[] {
+/** Occurrences and skipped dates with local dates in [fromDate, toDate), unsorted. */
+export function expandOccurrences(calendar: ParsedCalendar, fromDate: string, toDate: string, timeZone: string): Expansion {
   const occurrences: Occurrence[] = [];
+  const skipped: Expansion['skipped'] = [];
   const inWindow = (date: string) => date >= fromDate && date < toDate;
   for (const event of calendar.events) {
-    if (isCancelled(event)) continue;
     if (!event.isRecurring()) {
       const date = toLocalDate(event.startDate, timeZone);
-      if (!inWindow(date)) continue;
       const usual = event.recurrenceId ? toLocalDate(event.recurrenceId, timeZone) : date;
-      occurrences.push(withMove({ date, text: describe(event) }, usual));
+      if (isCancelled(event)) {
+        if (inWindow(usual)) skipped.push({ date: usual, text: describe(event) });
+      } else if (inWindow(date)) {
+        occurrences.push(withMove({ date, text: describe(event), fromRule: false }, usual));
+      }
       continue;
+    }
+    if (isCancelled(event)) continue;
+    for (const excluded of exdatesOf(event)) {
+      const date = toLocalDate(excluded, timeZone);
+      if (inWindow(date)) skipped.push({ date, text: describe(event) });
     }
     const stopAt = addDays(toDate, MOVE_MARGIN_DAYS);
     const startAt = addDays(fromDate, -MOVE_MARGIN_DAYS);
@@ -40,12 +57,15 @@ export function expandOccurrences(calendar: ParsedCalendar, fromDate: string, to
       if (usual >= stopAt) break;
       if (usual < startAt) continue;
       const details = event.getOccurrenceDetails(recurrenceId);
-      if (isCancelled(details.item)) continue;
+      if (isCancelled(details.item)) {
+        if (inWindow(usual)) skipped.push({ date: usual, text: describe(details.item) });
+        continue;
+      }
       const date = toLocalDate(details.startDate, timeZone);
-      if (inWindow(date)) occurrences.push(withMove({ date, text: describe(details.item) }, usual));
+      if (inWindow(date)) occurrences.push(withMove({ date, text: describe(details.item), fromRule: true }, usual));
     }
   }
-  return occurrences;
+  return { occurrences, skipped };
 }
 
 /**
@@ -64,10 +84,12 @@ function* recurrenceIds(event: CalendarEvent): Generator<ICAL.Time> {
   }
 }
 
+function exdatesOf(event: CalendarEvent): ICAL.Time[] {
+  return event.component.getAllProperties('exdate').flatMap((property) => property.getValues() as ICAL.Time[]);
+}
+
 function isExcluded(event: CalendarEvent, time: ICAL.Time): boolean {
-  return event.component.getAllProperties('exdate')
-    .flatMap((property) => property.getValues() as ICAL.Time[])
-    .some((excluded) => excluded.compare(time) === 0);
+  return exdatesOf(event).some((excluded) => excluded.compare(time) === 0);
 }
 
 function withMove(occurrence: Occurrence, usual: string): Occurrence {

@@ -7,6 +7,7 @@ import type { Translator } from '../i18n';
 import { listOf } from '../replies';
 import type { Card, Visual } from '../reply';
 import { joinSpeech, type Speech } from '../speech';
+import { cancelled, happening } from './collection-status';
 import { sayWhen } from './speak-dates';
 
 /** Streams in the order the council lists them, so answers are stable. */
@@ -19,10 +20,23 @@ export function sayBins(binStreams: BinStream[], t: Translator): string {
   return listOf(binStreams.map((s) => `the ${s.container}`), t.locale);
 }
 
-/** The next collection, then when the bins it leaves out are next collected. */
+/**
+ * The first cancelled usual day the resident would otherwise wait for: one with no collection of
+ * its bins before it. Only `streamIds` when given (a question about one bin).
+ */
+export function sayCancellations(collections: Collection[], streamIds: string[] | undefined, streams: BinStream[], today: string, t: Translator): Speech {
+  const real = happening(collections);
+  const missed = cancelled(collections)
+    .map((c) => ({ ...c, streams: c.streams.filter((id) => !streamIds || streamIds.includes(id)) }))
+    .find((c) => c.streams.length > 0 && !real.some((r) => r.date < c.date && r.streams.some((id) => c.streams.includes(id))));
+  if (!missed) return { parts: [] };
+  return t.speak('bins:cancelled', { bins: sayBins(streamsOf(missed, streams), t), when: sayWhen(missed.date, today, t) });
+}
+
+/** The next collection, then when the bins it leaves out are next collected, then any cancellation ahead. */
 export function describeNext(collections: Collection[], streams: BinStream[], today: string, t: Translator): Speech {
-  const [first, ...later] = collections;
-  if (!first) return { parts: [] };
+  const [first, ...later] = happening(collections);
+  if (!first) return sayCancellations(collections, undefined, streams, today, t);
   const firstStreams = streamsOf(first, streams);
   const speech = [t.speak('bins:next', { when: sayWhen(first.date, today, t), bins: sayBins(firstStreams, t) })];
   if (first.movedFrom) speech.push(t.speak('bins:moved', { usual: longDate(first.movedFrom, t.locale) }));
@@ -33,13 +47,16 @@ export function describeNext(collections: Collection[], streams: BinStream[], to
     const others = streamsOf(next, streams).filter((s) => !covered.has(s.id));
     speech.push(t.speak('bins:then', { bins: sayBins(others, t), when: sayWhen(next.date, today, t) }));
   }
+  speech.push(sayCancellations(collections, undefined, streams, today, t));
   return joinSpeech(...speech);
 }
 
-/** A card for the Alexa app: the next few collection days. */
+/** A card for the Alexa app: the next few collection days, and cancelled days among them. */
 export function collectionsCard(collections: Collection[], streams: BinStream[], address: string, t: Translator): Card {
-  const lines = collections.slice(0, 4).map((c) =>
-    t.text('bins:cardLine', { date: longDate(c.date, t.locale), bins: streamsOf(c, streams).map((s) => s.container).join(', ') }));
+  const lines = collections.slice(0, 4).map((c) => t.text(c.status === 'cancelled' ? 'bins:cardLineCancelled' : 'bins:cardLine', {
+    date: longDate(c.date, t.locale),
+    bins: streamsOf(c, streams).map((s) => s.container).join(', '),
+  }));
   return { title: t.text('bins:cardTitle', { address }), text: lines.join('\n') };
 }
 

@@ -3,6 +3,7 @@
  * holidays and alternate weeks, so reminders are set for the actual next collections from the
  * council's calendar (a few ahead), not for a naive weekly rule.
  */
+import { happening } from '../bins/collection-status';
 import { sayBins, streamsOf } from '../bins/describe-collections';
 import { sayWhen } from '../bins/speak-dates';
 import type { Collection } from '../council';
@@ -38,7 +39,7 @@ function collectionsToRemind(collections: Collection[], ctx: HandlerContext): Co
   const now = ctx.clock.now();
   const today = localDate(now, ctx.info.timeZone);
   const nowLocal = new Intl.DateTimeFormat('en-GB', { timeZone: ctx.info.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
-  return collections
+  return happening(collections)
     .filter((c) => {
       const evening = addDays(c.date, -1);
       return evening > today || (evening === today && nowLocal < ctx.info.reminderTime);
@@ -65,14 +66,14 @@ async function createAll(reminders: ReminderService, due: Collection[], ctx: Han
 async function setReminders(turn: Turn, ctx: HandlerContext, address: SavedAddress): Promise<Reply> {
   const reminders = turn.device.reminders;
   if (!reminders) {
-    const url = ctx.council.bins.calendarUrl?.(address.uprn);
+    const url = ctx.council.bins.calendarUrl?.(address);
     const speech = url ? ctx.t.speak('reminders:notHere', { url }) : ctx.t.speak('reminders:notHereNoLink', { website: ctx.info.website });
     return answer(speech, ctx, url ? { card: { title: ctx.t.text('bins:cardTitle', { address: address.label }), text: url } } : {});
   }
   if (!reminders.hasPermission) return answer(ctx.t.speak('reminders:needPermission'), ctx, { permissionCard: 'reminders' });
 
   const today = localDate(ctx.clock.now(), ctx.info.timeZone);
-  const collections = await ctx.council.bins.upcomingCollections(address.uprn, today, LOOKAHEAD_DAYS);
+  const collections = await ctx.council.bins.upcomingCollections(address, today, LOOKAHEAD_DAYS);
   const due = collectionsToRemind(collections, ctx);
   if (due.length === 0) return answer(ctx.t.speak('reminders:nothingToRemind', { website: ctx.info.website }), ctx);
 

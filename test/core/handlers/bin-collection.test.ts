@@ -45,10 +45,11 @@ describe('bin day for a resident with a saved address', () => {
     expect(heard(reply)).toMatch(/^Your black bin is next collected on Tuesday 8 December\./);
   });
 
-  it('says when a collection has moved for a bank holiday', async () => {
+  it('says when a collection has moved, and from which usual day', async () => {
     const { chat } = await residentWithAddress('2026-12-23T09:00:00Z');
     const reply = await chat.say('GetBinCollectionIntent');
-    expect(heard(reply)).toContain("That's moved from the usual day, Tuesday 29 December, because of the bank holiday.");
+    expect(heard(reply)).toContain('on Wednesday 30 December: the green recycling bin and the food caddy. '
+      + "That's moved from the usual day, Tuesday 29 December.");
   });
 
   it('answers yes or no for a date', async () => {

@@ -61,7 +61,7 @@ describe('bin reminders', () => {
 
   it('offers the council calendar link where the platform has no reminders', async () => {
     const test = createTestSkill();
-    test.council.bins.calendarUrl = (uprn) => `https://www.demo-council.example/bins/${uprn}.ics`;
+    test.council.bins.calendarUrl = ({ uprn }) => `https://www.demo-council.example/bins/${uprn}.ics`;
     await test.profiles.put({ userId: 'resident-1', address: SAVED });
     const reply = await new Conversation(test.skill).say('SetBinReminderIntent');
     expect(heard(reply)).toMatch(/^I can't set reminders on this device, but you can add your collection days to your own calendar from https:\/\/www\.demo-council\.example\/bins\/100000000002\.ics\./);
