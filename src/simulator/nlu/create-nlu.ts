@@ -59,9 +59,9 @@ export const DEFAULT_THRESHOLD = 0.45;
 /** How much the best sample's alignment counts against the classifier's view of the words. */
 const ALIGNMENT_SHARE = 0.5;
 /** A sentence this close to a sample is in domain whatever the classifier thinks. */
-const NEAR_SAMPLE = 0.85;
+const NEAR_SAMPLE = 0.7;
 /** A sentence with this share of its weight in words the model has never seen is about something else. */
-const FOREIGN_SHARE = 0.35;
+const FOREIGN_SHARE = 0.3;
 /** A sentence at least this sure of another intent is not an answer to the question asked. */
 const CLEAR_INTENT = 0.8;
 /** Templates that cannot reach this are not worth aligning, even as alternatives. */
@@ -165,20 +165,24 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const scored = model.intents.filter((intent) => intent.name !== FALLBACK_INTENT && intent.samples.length > 0).map((intent) => {
       const aligned = bestByIntent.get(intent.name)?.alignment.score ?? 0;
       const combined = ALIGNMENT_SHARE * aligned + (1 - ALIGNMENT_SHARE) * (posteriors.get(intent.name) ?? 0);
-      // A sample said as written is certain, whatever else the words resemble.
-      return { name: intent.name, aligned, score: aligned >= 0.999 ? 1 : combined };
+      // A sample said as written is certain; the classifier can lift an intent, never sink its best sample.
+      return { name: intent.name, aligned, score: aligned >= 0.999 ? 1 : Math.max(aligned, combined) };
     }).sort((a, b) => b.score - a.score || b.aligned - a.aligned || a.name.localeCompare(b.name));
     const [first, ...rest] = scored;
     const alternatives = rest.slice(0, 3).filter((r) => r.score > 0.05).map((r) => ({ name: r.name, confidence: round(r.score) }));
     const outOfDomain = posteriors.get(FALLBACK_INTENT) ?? 0;
-    const foreign = first !== undefined && first.aligned < NEAR_SAMPLE
+    const nearest = first && bestByIntent.get(first.name);
+    // Words in a free-form slot ("it's on Mill Lane", "the lid is broken") are meant to be new.
+    const saysFreely = nearest?.alignment.inOrder === true && nearest.template.items.some((item) =>
+      item.kind === 'slot' && item.reader.freeForm && Object.hasOwn(nearest.alignment.slots, item.slot));
+    const foreign = first !== undefined && first.aligned < NEAR_SAMPLE && !saysFreely
       && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE);
     if (!first || first.score < threshold || foreign) {
-      const nearest = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
+      const shown = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
       return {
         intent: { name: FALLBACK_INTENT, confidence: round(first && !foreign ? 1 - first.score : Math.max(outOfDomain, unknownShare)) },
         slots: {},
-        alternatives: nearest,
+        alternatives: shown,
         reason: { how: foreign ? 'out of domain' : 'below threshold' },
       };
     }

@@ -40,7 +40,7 @@ export function fillSlots(
     let spot: Spotted | undefined;
     if (reader.kind === 'values' || reader.kind === 'postcode') {
       spot = spotValue(sentence, reader, taken);
-      if (spot && have && wordCount(spot.reading) <= wordCount(have)) spot = undefined;
+      if (spot && have && (spot.reading.id === have.id || wordCount(spot.reading) <= wordCount(have))) spot = undefined;
     } else if (!have && reader.kind === 'number') {
       spot = spotNumbers(sentence).filter((s) => !overlaps(s, taken)).sort((a, b) => (b.to - b.from) - (a.to - a.from))[0];
     } else if (!have && reader.kind === 'date') {

@@ -116,6 +116,8 @@ function createExampleReader(type: SlotType): SlotReader {
   };
 }
 
+const NOT_POSTCODE = new Set(['postcode', 'post', 'code', 'my', 'our', 'it', 'its', 'is', 'the', 'and', 'so', 'ok', 'for', 'letter', 'think', 'i', 'at', 'in', 'we', 'are', 'am']);
+
 /** A free-form type whose examples are all UK postcodes: only a whole valid postcode fits. */
 function createPostcodeReader(type: SlotType): SlotReader {
   return {
@@ -125,7 +127,9 @@ function createPostcodeReader(type: SlotType): SlotReader {
     weight: 1.5,
     freeForm: false,
     read(sentence, from, to) {
-      if (hasLooseEnds(sentence, from, to) || ['postcode', 'post', 'code', 'my', 'it', 'the'].includes(sentence.words[from] ?? '')) return undefined;
+      // Words the postcode normaliser would skip are not part of what was heard as the postcode
+      // ("and the postcode's t a nine one e z" is "t a nine one e z").
+      if (hasLooseEnds(sentence, from, to) || NOT_POSTCODE.has(sentence.words[from] ?? '') || NOT_POSTCODE.has(sentence.words[to - 1] ?? '')) return undefined;
       // Cheap checks first: a postcode has a digit, and no long ordinary words.
       let digit = false;
       for (let i = from; i < to; i++) {
