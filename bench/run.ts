@@ -19,11 +19,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbProfileStore } from '../src/connectors/stores/dynamodb-profile-store';
-import { createTables, DEFAULT_TABLE_NAMES } from '../src/connectors/stores/dynamodb-tables';
 import { bundleFunctions } from '../scripts/bundle';
-import { BENCH_PROFILE } from './lib/bench-resident';
+import { seedBenchDynamo } from './lib/bench-dynamo';
 import { buildBenchTargets } from './lib/build-targets';
 import { startChildServer, type ChildServer } from './lib/child-server';
 import { measureColdStarts, type ColdResult } from './lib/cold-start';
@@ -67,14 +64,7 @@ async function main(): Promise<void> {
     // DynamoDB for the Lambda measurements: dynalite in its own process, the resident saved.
     const dynamo = await startChildServer(bench.programs['dynalite-server']);
     started.push(dynamo);
-    const awsEnv = {
-      DYNAMODB_ENDPOINT: dynamo.url, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
-      PROFILES_TABLE: DEFAULT_TABLE_NAMES.profiles, OUTBOX_TABLE: DEFAULT_TABLE_NAMES.outbox,
-    };
-    const client = new DynamoDBClient({ endpoint: dynamo.url, region: awsEnv.AWS_REGION, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
-    await createTables(client, DEFAULT_TABLE_NAMES);
-    await new DynamoDbProfileStore({ client, tableName: DEFAULT_TABLE_NAMES.profiles }).put(BENCH_PROFILE);
-    client.destroy();
+    const awsEnv = await seedBenchDynamo(dynamo.url);
     const councilEnv = { DEMO_COUNCIL_URL: council.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
 
     console.log(`HTTP: ${warmSeconds} s warm-up, then ${rounds} interleaved rounds of ${slice} s of autocannon per target, ${connections} connections...`);

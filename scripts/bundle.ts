@@ -1,7 +1,7 @@
 /**
  * `npm run bundle`: one esbuild bundle per Lambda function in `.build/<function>/index.js`
- * (minified, tree-shaken, with a source map), for platform node and target node20 so the same
- * file runs on the nodejs20.x and nodejs22.x runtimes. The build fails if a bundle carries
+ * (minified, tree-shaken, with a source map), for platform node and target node22 (Lambda's
+ * nodejs22.x runtime, which serverless.yml names). The build fails if a bundle carries
  * something it must not (see functions.ts) or the Alexa bundle passes its size budget.
  *
  * The council config is read here, at build time: COUNCIL_CONFIG names the file (default: the
@@ -51,7 +51,7 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     minify,
     treeShaking: true,
@@ -63,6 +63,9 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
+    // Only a server without credentials in its environment loads the SDK's credential chain;
+    // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
+    external: ['@aws-sdk/credential-provider-node'],
     plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin()],
   });
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));

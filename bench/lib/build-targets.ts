@@ -32,7 +32,7 @@ export async function buildBenchTargets(): Promise<BenchBuild> {
     outdir: BENCH_BUILD_DIR,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     // Native or server-only packages load from node_modules, as they would in production.
     external: ['better-sqlite3', 'dynalite'],
@@ -47,7 +47,7 @@ export async function buildBenchTargets(): Promise<BenchBuild> {
       outfile: file,
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: 'node22',
       format: 'cjs',
       minify: true,
       treeShaking: true,

@@ -22,7 +22,7 @@ const secretHeaderSchema = z.object({
 });
 
 /** Who may call the voice routes (issue 6). Values are usually ${ENV} references. */
-const securitySchema = z.object({
+export const securitySchema = z.object({
   alexa: z.object({
     /** Our skill ids (amzn1.ask.skill.…); requests for any other skill are refused. */
     skillIds: z.array(z.string().min(1)).min(1),
@@ -45,6 +45,19 @@ const securitySchema = z.object({
   }).optional(),
 });
 
+/**
+ * Which addresses are this council's, in a deployment of several: postcode areas, districts or
+ * sectors (`DB`, `DB1`, `DB3 4`; the longest prefix wins), and/or the local custodian code
+ * OS Places gives every address the council holds. A council deployed alone owns every address.
+ */
+const ownershipShape = {
+  /** Short and stable (kebab-case): saved in residents' profiles. Default: the file's name. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens, e.g. demo-valley').optional(),
+  postcodes: z.array(z.string().transform((prefix) => prefix.trim().toUpperCase().replace(/\s+/g, ' '))
+    .pipe(z.string().regex(/^[A-Z]{1,2}(\d[A-Z\d]?( \d)?)?$/, 'a postcode area, district or sector, e.g. DB, DB1 or "DB3 4"'))).min(1).optional(),
+  custodianCode: z.number().int().positive().optional(),
+};
+
 /** Addresses Alexa itself will open: https only. */
 const httpsUrl = z.url({ protocol: /^https$/ });
 
@@ -52,7 +65,7 @@ const httpsUrl = z.url({ protocol: /^https$/ });
  * The Alexa skill's store listing and set-up, written into skill-package/ by `npm run models`.
  * Nothing here is read while the skill runs.
  */
-const alexaSkillSchema = z.object({
+export const alexaSkillSchema = z.object({
   /** Where Alexa sends requests: https://<your server>/alexa, or the Alexa Lambda function's ARN. */
   endpoint: z.string().regex(/^(https:\/\/\S+|arn:aws:lambda:\S+)$/, 'https://<your server>/alexa, or the Lambda function ARN'),
   /** The skill store category (Amazon's list; ORGANIZERS_AND_ASSISTANTS suits bin reminders). */
@@ -79,6 +92,22 @@ const alexaSkillSchema = z.object({
   }).optional(),
 });
 
+/** The address gazetteer; in a deployment of several councils service.yaml may hold one for all. */
+export const addressesSchema = z.object({
+  connector: z.literal('os-places'),
+  url,
+  key: z.string().default(''),
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+export const storageSchema = z.object({
+  kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
+  profilesTable: z.string().optional(),
+  outboxTable: z.string().optional(),
+  region: z.string().optional(),
+  endpoint: url.optional(),
+}).default({ kind: 'sqlite' });
+
 export const councilConfigSchema = z.object({
   council: z.object({
     name: z.string().min(1),
@@ -90,13 +119,9 @@ export const councilConfigSchema = z.object({
     website: url,
     privacyPolicyUrl: url.optional(),
     termsUrl: url.optional(),
+    ...ownershipShape,
   }),
-  addresses: z.object({
-    connector: z.literal('os-places'),
-    url,
-    key: z.string().default(''),
-    timeoutMs: z.number().int().positive().optional(),
-  }),
+  addresses: addressesSchema,
   bins: z.object({
     connector: z.literal('ics'),
     /** `{uprn}` is replaced by the property's UPRN. */
@@ -116,6 +141,11 @@ export const councilConfigSchema = z.object({
     endpoint: url,
     apiKey: z.string().default(''),
     jurisdictionId: z.string().optional(),
+    /**
+     * GeoReport v2 format: XML is the one every server must speak, JSON is optional. `auto` tries
+     * JSON and moves to XML when the server has no JSON.
+     */
+    format: z.enum(['json', 'xml', 'auto']).default('auto'),
     /** ISSUE_TYPE id → Open311 service_code, when matching by name is not enough. */
     serviceCodes: z.record(z.string(), z.string()).optional(),
     timeoutMs: z.number().int().positive().optional(),
@@ -134,6 +164,11 @@ export const councilConfigSchema = z.object({
       connector: z.literal('council-tax-api'),
       url,
       timeoutMs: z.number().int().positive().optional(),
+      /**
+       * In a deployment of several councils: this account API accepts the tokens of the one
+       * sign-in service named in service.yaml (alexa.accountLinking). Ignored with one council.
+       */
+      acceptsServiceSignIn: z.boolean().default(false),
     }).optional(),
   }).optional(),
   /** How a Dialogflow CX agent passes the resident's council account token, if it does. */
@@ -146,13 +181,7 @@ export const councilConfigSchema = z.object({
     }).optional(),
   }).optional(),
   /** Where profiles and the report outbox live. */
-  storage: z.object({
-    kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
-    profilesTable: z.string().optional(),
-    outboxTable: z.string().optional(),
-    region: z.string().optional(),
-    endpoint: url.optional(),
-  }).default({ kind: 'sqlite' }),
+  storage: storageSchema,
   /** Who may call the voice routes; see the comments in councils/demo-council.yaml. */
   security: securitySchema.optional(),
   /** The Alexa skill's listing, endpoint and account linking, for skill-package/. */

@@ -34,11 +34,13 @@ const pageSchema = z.object({
       POST_TOWN: z.string().optional(),
       POSTCODE: z.string(),
       LANGUAGE: z.string().optional(),
+      /** Which authority holds the address: decides the council in a deployment of several. */
+      LOCAL_CUSTODIAN_CODE: z.union([z.number(), z.string()]).optional(),
     }).optional(),
   })).optional(),
 });
 
-type DeliveryPointRecord = DeliveryPoint & { LANGUAGE?: string };
+type DeliveryPointRecord = DeliveryPoint & { LANGUAGE?: string; LOCAL_CUSTODIAN_CODE?: number | string };
 
 /** OS Places answers at most 100 results per page. */
 const PAGE_SIZE = 100;
@@ -94,7 +96,7 @@ function deduplicate(points: DeliveryPointRecord[]): DeliveryPointRecord[] {
   return [...byUprn.values()];
 }
 
-function toAddress(point: DeliveryPoint): Address {
+function toAddress(point: DeliveryPointRecord): Address {
   const address: Address = { uprn: point.UPRN, label: spokenLabel(point), postcode: point.POSTCODE };
   const number = point.BUILDING_NUMBER?.trim();
   if (number) address.buildingNumber = number;
@@ -104,5 +106,7 @@ function toAddress(point: DeliveryPoint): Address {
   if (street) address.street = toTitleCase(street);
   const town = point.POST_TOWN?.trim();
   if (town) address.town = toTitleCase(town);
+  const custodian = Number(point.LOCAL_CUSTODIAN_CODE);
+  if (point.LOCAL_CUSTODIAN_CODE !== undefined && Number.isInteger(custodian) && custodian > 0) address.custodianCode = custodian;
   return address;
 }

@@ -36,4 +36,9 @@ export interface CouncilInfo {
   /** How many upcoming collections get a reminder at once. */
   reminderCount: number;
   councilTax?: CouncilTaxInfo;
+  /**
+   * In a deployment of several councils, false when this council's account API does not accept
+   * the deployment's one account-linking sign-in, so balances are for its website instead.
+   */
+  acceptsSignIn?: boolean;
 }

@@ -14,6 +14,8 @@ export interface OutboxEntry {
   idempotencyKey: string;
   userId: string;
   report: IssueReport;
+  /** In a deployment of several councils, the council it goes to; each council's reports queue apart. */
+  councilId?: string;
   state: OutboxState;
   /** Attempts made so far, successful or not. */
   attempts: number;
@@ -30,6 +32,8 @@ export interface NewOutboxEntry {
   idempotencyKey: string;
   userId: string;
   report: IssueReport;
+  /** The council it goes to, in a deployment of several (see OutboxEntry.councilId). */
+  councilId?: string;
   now: Date;
   /** The caller sends it first: no background sender takes it before this. */
   leaseUntil: Date;
@@ -45,8 +49,9 @@ export interface ReportOutbox {
   /**
    * Takes up to `limit` pending entries due at `now`, oldest first, and leases them until
    * `leaseUntil` so a second sender (or the next run) does not send them at the same time.
+   * Only `councilId`'s queue when given; otherwise only entries filed without a council.
    */
-  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]>;
+  claimDue(now: Date, leaseUntil: Date, limit: number, councilId?: string): Promise<OutboxEntry[]>;
   markSent(id: string, result: SubmitResult, at: Date): Promise<void>;
   /** The attempt failed for a reason that may pass (outage, timeout): try again at `retryAt`. */
   markRetry(id: string, error: string, retryAt: Date): Promise<void>;

@@ -5,20 +5,21 @@
  * dialog still asks which home.
  */
 
+import { ownValue } from './own-value';
+
 /** The GOV.UK bulk-data pattern, applied to the form without a space. */
 const POSTCODE_PATTERN = /^(GIR0AA|[A-Z][A-HJ-Y]?[0-9][A-Z0-9]?[0-9][A-Z]{2})$/;
 
-// Maps, not object literals: a word like "constructor" must not find Object.prototype's.
-const DIGIT_WORDS = new Map<string, string>(Object.entries({
+const DIGIT_WORDS: Record<string, string> = {
   zero: '0', nought: '0', nil: '0', one: '1', two: '2', three: '3', four: '4', five: '5',
   six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60',
   seventy: '70', eighty: '80', ninety: '90',
-}));
+};
 
 /** Letters said as words: NATO alphabet and the way letters sound. */
-const LETTER_WORDS = new Map<string, string>(Object.entries({
+const LETTER_WORDS: Record<string, string> = {
   alpha: 'A', alfa: 'A', bravo: 'B', charlie: 'C', delta: 'D', echo: 'E', foxtrot: 'F', golf: 'G',
   hotel: 'H', india: 'I', juliet: 'J', juliett: 'J', kilo: 'K', lima: 'L', mike: 'M', november: 'N',
   oscar: 'O', papa: 'P', quebec: 'Q', romeo: 'R', sierra: 'S', tango: 'T', uniform: 'U',
@@ -26,7 +27,7 @@ const LETTER_WORDS = new Map<string, string>(Object.entries({
   bee: 'B', cee: 'C', see: 'C', dee: 'D', ee: 'E', eff: 'F', gee: 'G', aitch: 'H', haitch: 'H',
   jay: 'J', kay: 'K', el: 'L', ell: 'L', em: 'M', en: 'N', pee: 'P', queue: 'Q', cue: 'Q',
   ar: 'R', are: 'R', ess: 'S', tee: 'T', tea: 'T', you: 'U', vee: 'V', ex: 'X', why: 'Y', zed: 'Z', zee: 'Z',
-}));
+};
 
 /** Words that could be a letter O or a zero: decided by where they fall. */
 const O_OR_ZERO = new Set(['o', 'oh']);
@@ -48,8 +49,8 @@ function toChunks(spoken: string): string[] {
       continue;
     }
     // "twenty one" → "21"
-    const tens = DIGIT_WORDS.get(word);
-    const unit = DIGIT_WORDS.get(words[i + 1] ?? '');
+    const tens = ownValue(DIGIT_WORDS, word);
+    const unit = ownValue(DIGIT_WORDS, words[i + 1] ?? '');
     if (tens && tens.length === 2 && tens.endsWith('0') && unit && unit.length === 1 && unit !== '0') {
       chunks.push(tens[0] + unit);
       i++;
@@ -62,7 +63,7 @@ function toChunks(spoken: string): string[] {
 
 function toChunk(word: string): string {
   if (O_OR_ZERO.has(word)) return '?';
-  return DIGIT_WORDS.get(word) ?? LETTER_WORDS.get(word) ?? word.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return ownValue(DIGIT_WORDS, word) ?? ownValue(LETTER_WORDS, word) ?? word.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
 /** Every reading of the ambiguous O's ('?'); zero first, since the letter O is rare in postcodes. */

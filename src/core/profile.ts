@@ -7,6 +7,8 @@ export interface SavedAddress {
   uprn: string;
   label: string;
   postcode: string;
+  /** In a deployment of several councils, the one that owns this address (see core/councils). */
+  councilId?: string;
 }
 
 export interface ResidentProfile {

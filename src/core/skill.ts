@@ -4,6 +4,8 @@
  */
 import type { Council } from './council';
 import type { CouncilInfo } from './council-info';
+import { servicesForResident } from './councils/resident-council';
+import type { Councils } from './councils/councils';
 import type { Clock } from './dates';
 import { CouncilVoiceError } from './errors';
 import type { Translator, TranslatorFactory } from './i18n';
@@ -31,6 +33,13 @@ export interface SkillServices {
   logger: Logger;
   /** Feature stores and services added by later features (outbox, ...), by name. */
   extras?: Record<string, unknown>;
+  /**
+   * Every council of a deployment of several (absent with one). The skill then gives each turn
+   * the resident's own council as `council` and `info`, found before the handler runs.
+   */
+  councils?: Councils;
+  /** The council answering this turn in a deployment of several; undefined until the resident's address is known. */
+  councilId?: string;
 }
 
 /** What a handler receives with each turn: the services plus a translator for the turn's locale. */
@@ -127,13 +136,14 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
   const deadlineMs = options.deadlineMs ?? 6500;
   const progressAfterMs = options.progressAfterMs ?? 1000;
 
-  async function run(key: string, turn: Turn, t: Translator): Promise<Reply> {
+  async function run(key: string, turn: Turn, t: Translator, scope: SkillServices): Promise<Reply> {
     const handler = Object.hasOwn(handlers, key) ? handlers[key] : handlers[FALLBACK];
     if (!handler) throw new Error(`no handler for ${key} and no fallback`);
     const ctx: HandlerContext = {
-      ...services,
+      ...scope,
       t,
-      dispatch: (intent, next) => run(intent, { ...next, intent }, t),
+      // Found again: the turn before may just have saved an address in another council's area.
+      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId)),
     };
     return handler(turn, ctx);
   }
@@ -143,16 +153,21 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
     const { key, turn } = routeKey(withShortSlots(incoming), handlers);
     let timer: NodeJS.Timeout | undefined;
     const progress = startProgress(turn, t, progressAfterMs, services.logger);
+    let scope = services;
     try {
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeadlineExceeded(`handler ${key} exceeded ${deadlineMs} ms`)), deadlineMs);
       });
-      const reply = await Promise.race([run(key, turn, t), deadline]);
+      const answer = async () => {
+        scope = await servicesForResident(services, turn.userId);
+        return run(key, turn, t, scope);
+      };
+      const reply = await Promise.race([answer(), deadline]);
       return withReprompt(reply, t);
     } catch (error) {
-      services.logger.error({ err: error, intent: key, requestId: turn.requestId }, 'turn failed');
+      services.logger.error({ err: error, intent: key, requestId: turn.requestId, council: scope.councilId }, 'turn failed');
       if (turn.kind === 'session-end') return { speech: { parts: [] }, endSession: true, silent: true };
-      return apologyFor(error, t, services.info, turn.session);
+      return apologyFor(error, t, scope.info, turn.session);
     } finally {
       clearTimeout(timer);
       clearTimeout(progress);

@@ -1,10 +1,13 @@
 /**
  * Composition: the council config becomes connectors, the connectors and stores become the
- * skill's services, the skill gets its adapters. Nothing here decides anything a resident hears.
+ * skill's services. Each channel is then built from this composition where it is served
+ * (src/channels/channel-context.ts). Nothing here decides anything a resident hears.
  */
-import { createAlexaHandler, readIntentSlots } from '../channels/alexa';
 import type { CouncilConfig } from '../config/council-config';
-import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../config/load-config';
+import { DEMO_CONFIG_PATH, toCouncilInfo } from '../config/load-config';
+import { deploymentOf, loadDeployment, type DeploymentConfig } from '../config/load-deployment';
+import { CouncilOutboxSenders } from '../connectors/council-outbox-senders';
+import { composeCouncils } from './compose-councils';
 import { loadLocaleResources } from '../config/locales';
 import { CouncilTaxApi } from '../connectors/council-tax-api';
 import type { HttpCall } from '../connectors/http';
@@ -20,13 +23,14 @@ import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type SkillServices } from '../core/skill';
-import { createLogger, withTurnLogging } from '../logging';
+import { createLogger } from '../logging';
 import type { Composition } from '../server/composition';
-import alexaModel from '../../interaction-models/alexa/en-GB.json';
 
 export interface ComposeOptions {
   /** The council config, when the caller has loaded it; otherwise COUNCIL_CONFIG or the demo council's. */
   config?: CouncilConfig;
+  /** A deployment of one council or several (loadDeployment), when the caller has loaded it; wins over `config`. */
+  deployment?: DeploymentConfig;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: Clock;
@@ -60,7 +64,7 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
       logger: deps.logger,
       onCall: deps.onCall,
     }),
-    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, onCall: deps.onCall }),
+    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, logger: deps.logger, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };
 }
@@ -80,15 +84,20 @@ function createCallWatchers(): { notify: (call: HttpCall) => void; watch: Compos
 /** Builds the whole application once, at start-up (or once per Lambda container). */
 export function compose(options: ComposeOptions = {}): Composition {
   const env = options.env ?? process.env;
-  const config = options.config ?? loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env);
+  const deployment = options.deployment ?? (options.config ? deploymentOf(options.config) : loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env));
+  // The deployment's own settings (storage, security, listing): with one council, its file.
+  const config = deployment.front;
   const logger = options.logger ?? createLogger({ env });
   const clock = options.clock ?? systemClock;
   const calls = createCallWatchers();
-  const council = createCouncil(config, { clock, logger, onCall: calls.notify });
   const store = createStores(config.storage, { dataDir: options.dataDir ?? env.DATA_DIR ?? './data', clock, logger });
+  const deps = { clock, logger, onCall: calls.notify };
+  const several = deployment.several ? composeCouncils(deployment, store.outbox, deps, createCouncil) : undefined;
+  const council = several ? several.councils.unplaced : createCouncil(config, deps);
   const services: SkillServices = {
     council,
-    info: toCouncilInfo(config),
+    councils: several?.councils,
+    info: several ? several.councils.service : toCouncilInfo(config),
     profiles: store.profiles,
     translators: createTranslators(loadLocaleResources()),
     clock,
@@ -96,19 +105,18 @@ export function compose(options: ComposeOptions = {}): Composition {
     extras: { [OUTBOX_EXTRA]: store.outbox },
   };
   // Reports whose first attempt failed wait in the outbox; this long-running process retries them.
-  const sender = options.runOutboxSender && council.reports
-    ? new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger })
-    : undefined;
+  // With several councils, each has its own queue and sender, so one council's outage delays no one else's reports.
+  const sender = !options.runOutboxSender ? undefined
+    : several ? new CouncilOutboxSenders({ queues: several.queues, clock, logger })
+      : council.reports && new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger });
   sender?.start();
   const skill = createSkill(allHandlers, services);
-  // The adapter gets the skill wrapped to log one redacted line per turn (src/logging).
-  const alexa = createAlexaHandler(withTurnLogging(skill, logger, 'alexa'), { logger, onCall: calls.notify, intentSlots: readIntentSlots(alexaModel) });
   return {
     config,
     services,
     skill,
-    alexa,
     logger,
+    reportCall: calls.notify,
     watchCalls: calls.watch,
     close: async () => {
       await sender?.stop();

@@ -3,7 +3,8 @@
  * Composition only: configuration is read here, everything else is built by compose().
  */
 import type { AddressInfo } from 'node:net';
-import { ConfigError, DEMO_CONFIG_PATH, loadConfig } from '../config/load-config';
+import { ConfigError, DEMO_CONFIG_PATH } from '../config/load-config';
+import { loadDeployment } from '../config/load-deployment';
 import { startDemoCouncil, type DemoCouncil } from '../demo-council/server';
 import { assertSafeStartup } from '../security/startup';
 import { createApp } from '../server/create-app';
@@ -33,8 +34,10 @@ async function main(): Promise<void> {
     demo = await startDemoCouncil({ host: '127.0.0.1', port: readPort(env.DEMO_COUNCIL_PORT, 'DEMO_COUNCIL_PORT', 4010) });
     configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
   }
-  const config = loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
-  const composition = compose({ config, env, runOutboxSender: true });
+  // A council file, or a directory of them (one service for many councils).
+  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
+  const composition = compose({ deployment, env, runOutboxSender: true });
+  const config = composition.config;
   const skipVerification = startup.skipRequestVerification;
   const app = createApp(composition, { skipRequestVerification: skipVerification, simulator: startup.simulator.enabled });
 
@@ -46,7 +49,9 @@ async function main(): Promise<void> {
   const address = server.address() as AddressInfo;
   const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   console.log(`${config.council.name} voice service on ${base}`);
-  console.log(`  Alexa endpoint: POST ${base}/alexa${skipVerification ? ' (accepting unsigned requests: SKIP_REQUEST_VERIFICATION=1)' : ''}`);
+  if (deployment.several) console.log(`  Councils:       ${deployment.councils.map((c) => c.config.council.name).join(', ')}`);
+  for (const route of app.routes) console.log(`  Channel:        ${route.replace(' /', ` ${base}/`)}`);
+  if (skipVerification) console.log('  (accepting unsigned and unauthenticated requests: SKIP_REQUEST_VERIFICATION=1)');
   if (startup.simulator.enabled) console.log(`  Simulator:      ${base}/simulator`);
   console.log(`  Health:         ${base}/healthz`);
   if (demo) console.log(`  Demo council:   ${demo.url} (set COUNCIL_CONFIG to use your own council)`);

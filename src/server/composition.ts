@@ -1,11 +1,10 @@
 /**
  * The composed application: what the entry files build once at start-up (config → connectors →
- * skill → adapters) and what the server's routes, the Lambda handler and the simulator use.
+ * skill) and what each channel is built from (src/channels/channel-context.ts) wherever it is served.
  */
 import type { CouncilConfig } from '../config/council-config';
 import type { Logger } from '../core/logger';
 import type { Skill, SkillServices } from '../core/skill';
-import type { AlexaHandler } from '../channels/alexa';
 import type { HttpCall } from '../connectors/http';
 
 export interface Composition {
@@ -13,11 +12,11 @@ export interface Composition {
   /** The long-lived services the handlers receive (council connectors, profile store, translators, clock). */
   services: SkillServices;
   skill: Skill;
-  /** Answers Alexa request envelopes; the same function behind /alexa, Lambda and the simulator. */
-  alexa: AlexaHandler;
   logger: Logger;
+  /** Tells every watcher of a call made to an outside system (the channels report their platforms' APIs here). */
+  reportCall(call: HttpCall): void;
   /**
-   * Subscribes to every call the council connectors and Alexa API clients make (method, URL
+   * Subscribes to every call the council connectors and the channels' platform API clients make (method, URL
    * without query, status, time); returns the unsubscribe function. The simulator's calls panel
    * uses it.
    */

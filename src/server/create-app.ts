@@ -1,6 +1,6 @@
 /**
- * The HTTP face of the skill. The voice routes (POST /alexa, /dialogflow/cx, /dialogflow/es) are
- * served on plain node:http (voice-routes.ts), because residents wait on them and Express's
+ * The HTTP face of the skill. The channels' routes (src/channels/index.ts) are served on plain
+ * node:http (voice-routes.ts), because residents wait on them and Express's
  * routing and body parsing would cost several times the work; Express 5 serves the rest: the
  * health check, the staff simulator, and the JSON 404 and error answers.
  */
@@ -9,7 +9,7 @@ import express, { type Express } from 'express';
 import { createSimulator } from '../simulator/create-simulator';
 import type { Composition } from './composition';
 import { handleErrors, notFound } from './http-errors';
-import { createVoiceEndpoints, createVoiceListener, type VoiceRoutesOptions } from './voice-routes';
+import { createChannelRoutes, createVoiceListener, type VoiceRoutesOptions } from './voice-routes';
 
 export interface AppOptions extends VoiceRoutesOptions {
   /** Mount the staff simulator; assertSafeStartup turns it off in production. Default true. */
@@ -22,6 +22,8 @@ export interface AppOptions extends VoiceRoutesOptions {
  */
 export type HttpApp = RequestListener & {
   listen(port: number, host: string, callback?: () => void): Server;
+  /** What the channels serve, as `POST /alexa`, for the start-up banner. */
+  routes: string[];
 };
 
 /** Everything but the voice routes, on Express. */
@@ -33,7 +35,7 @@ function createRestApp(composition: Composition, options: AppOptions): Express {
     res.json({ status: 'ok' });
   });
   // The staff simulator: loopback callers only, unless SIMULATOR_ALLOW_REMOTE=1 (see create-simulator.ts).
-  if (options.simulator ?? true) app.use('/simulator', createSimulator(composition));
+  if (options.simulator ?? true) app.use('/simulator', createSimulator(composition, { channels: options.channels }));
 
   app.use(notFound);
   app.use(handleErrors(composition.logger));
@@ -43,8 +45,10 @@ function createRestApp(composition: Composition, options: AppOptions): Express {
 /** The app over a composition: the voice routes first, Express for everything else. */
 export function createApp(composition: Composition, options: AppOptions = {}): HttpApp {
   const rest = createRestApp(composition, options);
-  const listener = createVoiceListener(createVoiceEndpoints(composition, options), rest, composition.logger);
+  const routes = createChannelRoutes(composition, options);
+  const listener = createVoiceListener(routes, rest, composition.logger);
   return Object.assign(listener, {
+    routes: routes.map((route) => `${route.kind === 'voice' ? 'POST' : route.methods.join('|')} ${route.path}`),
     listen: (port: number, host: string, callback?: () => void) => createServer(listener).listen(port, host, callback),
   });
 }

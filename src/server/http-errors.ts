@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../core/logger';
+import { ownValue } from '../core/own-value';
 
 /** body-parser's error types, and what the caller should hear. */
 const BODY_ERRORS: Record<string, { status: number; error: string }> = {
@@ -23,7 +24,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const type = (error as { type?: unknown })?.type;
-    const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
+    const known = typeof type === 'string' ? ownValue(BODY_ERRORS, type) : undefined;
     if (known) {
       res.status(known.status).json({ error: known.error });
       return;

@@ -1,39 +1,34 @@
 /**
- * POST /alexa, /dialogflow/cx and /dialogflow/es on plain node:http, in front of the Express app
- * that serves everything else (/healthz, /simulator, 404s). Express's routing and body parsing
- * cost several times what a bare node:http route does, and these are the routes residents wait
- * on; the steps themselves (src/channels/shared/voice-endpoint.ts) are the same wherever a request arrives.
+ * The channels' routes (POST /alexa, /dialogflow/cx, /dialogflow/es, ...) on plain node:http, in
+ * front of the Express app that serves everything else (/healthz, /simulator, 404s). Express's
+ * routing and body parsing cost several times what a bare node:http route does, and these are the
+ * routes residents wait on; the steps themselves (src/channels/shared/voice-endpoint.ts) are the
+ * same wherever a request arrives.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { INTERNAL_ERROR_ANSWER, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from '../channels/shared/voice-endpoint';
-import { createAlexaVoiceEndpoint } from '../channels/alexa/alexa-endpoint';
-import type { AlexaRequestVerifier } from '../channels/alexa';
+import type { Channel, ChannelRoute, NodeRoute } from '../channels/channel';
+import { createChannelContext } from '../channels/channel-context';
+import { CHANNELS } from '../channels';
+import { INTERNAL_ERROR_ANSWER, isJsonRequest, MAX_VOICE_BODY_BYTES, type VoiceAnswer, type VoiceEndpoint } from '../channels/shared/voice-endpoint';
 import type { Logger } from '../core/logger';
-import { alexaVerificationFromConfig, CertCache, type AlexaVerificationOptions } from '../channels/alexa/verify';
-import { createGoogleEndpoints } from '../channels/dialogflow-common/dialogflow-endpoints';
+import type { LanguageModel } from '../language-model/language-model';
+import { loadLanguageModel } from '../language-model/load-language-model';
 import type { Composition } from './composition';
 
 export interface VoiceRoutesOptions {
-  /** Accept unsigned Alexa and unauthenticated Dialogflow requests (SKIP_REQUEST_VERIFICATION=1), for local testing only. */
+  /** Accept unsigned and unauthenticated channel requests (SKIP_REQUEST_VERIFICATION=1), for local testing only. */
   skipRequestVerification?: boolean;
-  /** A verifier run by the Alexa endpoint instead of the signature check (tests). */
-  verifyAlexa?: AlexaRequestVerifier;
-  /** Overrides for the Alexa signature check (tests pin the clock and trust their own CA). */
-  alexaVerification?: Partial<AlexaVerificationOptions>;
+  /** The channels to serve; default every channel in src/channels/index.ts (tests swap in configured ones). */
+  channels?: readonly Channel[];
 }
 
-/** The three voice endpoints over a composition, keyed by path. */
-export function createVoiceEndpoints(composition: Composition, options: VoiceRoutesOptions = {}): Map<string, VoiceEndpoint> {
-  const { config, logger } = composition;
-  const skip = options.skipRequestVerification === true;
-  const alexaVerification = skip || options.verifyAlexa ? undefined : {
-    // One certificate cache per app, so each app (and each test) has its own.
-    ...alexaVerificationFromConfig(config), certCache: new CertCache(), ...options.alexaVerification,
-  };
-  return new Map([
-    ['/alexa', createAlexaVoiceEndpoint(composition.alexa, { logger, verification: alexaVerification, verify: skip ? undefined : options.verifyAlexa })],
-    ...createGoogleEndpoints(composition, { skipRequestVerification: skip }),
-  ]);
+/** Every channel's routes over a composition, each channel built once. */
+export function createChannelRoutes(composition: Composition, options: VoiceRoutesOptions = {}): ChannelRoute[] {
+  // Read once for every channel that needs it.
+  let model: LanguageModel | undefined;
+  const loadModel = () => (model ??= loadLanguageModel('en-GB'));
+  return (options.channels ?? CHANNELS).flatMap((channel) =>
+    channel.createRoutes?.(createChannelContext(composition, channel.name, { skipRequestVerification: options.skipRequestVerification, loadModel })) ?? []);
 }
 
 /** The path as Express matched it: no query, no trailing slash, any case. */
@@ -95,17 +90,56 @@ async function serve(endpoint: VoiceEndpoint, req: IncomingMessage, res: ServerR
   }
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The body of a raw route's request, read with the same limit, parsed when it is JSON. */
+async function serveNodeRoute(route: NodeRoute, req: IncomingMessage, res: ServerResponse, logger: Logger): Promise<void> {
+  let body: unknown;
+  if (BODY_METHODS.has(req.method ?? '')) {
+    if (Number(req.headers['content-length']) > MAX_VOICE_BODY_BYTES) return send(res, BODY_TOO_LARGE, true);
+    const raw = await readBody(req);
+    if (raw === undefined) return send(res, BODY_TOO_LARGE, true);
+    if (raw.length > 0 && isJsonRequest(req.headers)) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return send(res, NOT_JSON);
+      }
+    }
+  }
+  try {
+    await route.handle(req, res, body);
+  } catch (error) {
+    logger.error({ err: error, method: req.method, path: routePath(req.url) }, 'request failed');
+    if (!res.headersSent) send(res, INTERNAL_ERROR_ANSWER);
+    else res.end();
+  }
+}
+
+const BODY_TOO_LARGE: VoiceAnswer = { status: 413, body: { error: 'The body is too large.' } };
+const NOT_JSON: VoiceAnswer = { status: 400, body: { error: 'The body is not valid JSON.' } };
+
 /**
- * A node:http request listener: the voice endpoints answer their POSTs, everything else goes to
- * `rest` (the Express app).
+ * A node:http request listener: the channels' routes answer their requests (voice routes their
+ * POSTs, raw routes the methods they name), everything else goes to `rest` (the Express app).
  */
-export function createVoiceListener(endpoints: Map<string, VoiceEndpoint>, rest: RequestListener, logger: Logger): RequestListener {
+export function createVoiceListener(routes: readonly ChannelRoute[], rest: RequestListener, logger: Logger): RequestListener {
+  const voice = new Map<string, VoiceEndpoint>();
+  const raw = new Map<string, NodeRoute>();
+  for (const route of routes) {
+    if (route.kind === 'voice') voice.set(route.path, route.endpoint);
+    else raw.set(route.path, route);
+  }
   return (req, res) => {
-    const endpoint = req.method === 'POST' ? endpoints.get(routePath(req.url)) : undefined;
-    if (!endpoint) return rest(req, res);
-    serve(endpoint, req, res, logger).catch((error: unknown) => {
+    const path = routePath(req.url);
+    const endpoint = req.method === 'POST' ? voice.get(path) : undefined;
+    const node = endpoint ? undefined : raw.get(path);
+    const served = endpoint ? serve(endpoint, req, res, logger)
+      : node?.methods.includes(req.method ?? '') ? serveNodeRoute(node, req, res, logger) : undefined;
+    if (!served) return rest(req, res);
+    served.catch((error: unknown) => {
       // An aborted upload: nobody is left to answer.
-      logger.warn({ err: error, path: routePath(req.url) }, 'request body could not be read');
+      logger.warn({ err: error, path }, 'request body could not be read');
       res.destroy();
     });
   };

@@ -5,17 +5,14 @@
  */
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import { createCxHandler } from '../channels/dialogflow-cx/cx-handler';
-import { createEsHandler } from '../channels/dialogflow-es/es-handler';
+import { CHANNELS } from '../channels';
+import type { Channel } from '../channels/channel';
+import { createChannelContext } from '../channels/channel-context';
 import type { LanguageModel } from '../language-model/language-model';
 import { loadLanguageModel } from '../language-model/load-language-model';
 import type { Composition } from '../server/composition';
 import { createCallRecorder } from './call-recorder';
 import { createNlu, type Nlu } from './nlu/create-nlu';
-import { createAlexaApiRoutes } from '../channels/alexa/simulator/alexa-api-routes';
-import { createAlexaBridge } from '../channels/alexa/simulator/alexa-request';
-import { createDialogflowCxBridge, CX_TOKEN_PARAMETER } from '../channels/dialogflow-cx/simulator/dialogflow-cx-request';
-import { createDialogflowEsBridge } from '../channels/dialogflow-es/simulator/dialogflow-es-request';
 import type { PlatformBridge } from './platform-bridge';
 import { runTurn, type TurnContext } from './run-turn';
 import { SessionStore } from './sessions';
@@ -23,30 +20,22 @@ import { readTurnRequest } from './turn-request';
 
 export const PUBLIC_DIR = path.resolve(__dirname, 'public');
 
-/** Every platform the page offers, in its order. */
-export const PLATFORMS = [
-  { name: 'alexa', label: 'Alexa' },
-  { name: 'dialogflow-cx', label: 'Dialogflow CX' },
-  { name: 'dialogflow-es', label: 'Dialogflow ES' },
-] as const;
-
 export interface SimulatorOptions {
   /** Answer requests from other machines too (SIMULATOR_ALLOW_REMOTE=1). Off by default. */
   allowRemote?: boolean;
-  /** The bridges to drive; by default every platform whose adapter is available. */
+  /** The channels the page offers, in its order; default every channel in src/channels/index.ts that has a simulator. */
+  channels?: readonly Channel[];
+  /** The bridges to drive; by default each channel's own, over the same skill and logging as production. */
   bridges?: PlatformBridge[];
   /** Model per locale; by default read from interaction-models/source. */
   loadModel?: (locale: string) => LanguageModel;
 }
 
-function defaultBridges(composition: Composition, model: LanguageModel): PlatformBridge[] {
-  const { skill, logger } = composition;
-  const councilWebsite = composition.services.info.website;
-  return [
-    createAlexaBridge(composition.alexa),
-    createDialogflowCxBridge(createCxHandler(skill, { model, councilWebsite, logger, accessToken: { parameter: CX_TOKEN_PARAMETER } })),
-    createDialogflowEsBridge(createEsHandler(skill, { model, councilWebsite, logger })),
-  ];
+/** Each channel's bridge, built the way the server builds the channel (createChannelContext). */
+function defaultBridges(composition: Composition, channels: readonly Channel[], model: LanguageModel): PlatformBridge[] {
+  return channels.flatMap((channel) => channel.simulator
+    ? [channel.simulator.createBridge(createChannelContext(composition, channel.name, { loadModel: () => model }))]
+    : []);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -86,11 +75,12 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
     return languages.get(locale);
   }
   const defaultModel = nluFor('en-GB')?.model ?? loadModel('en-GB');
-  const bridges = options.bridges ?? defaultBridges(composition, defaultModel);
+  const channels = (options.channels ?? CHANNELS).filter((channel) => channel.simulator);
+  const bridges = options.bridges ?? defaultBridges(composition, channels, defaultModel);
   const sessions = new SessionStore();
   const context: TurnContext = {
     nluFor,
-    platforms: PLATFORMS.map((p) => ({ ...p, bridge: bridges.find((b) => b.name === p.name) })),
+    platforms: channels.map(({ name, simulator }) => ({ name, label: simulator?.label ?? name, bridge: bridges.find((b) => b.name === name) })),
     sessions,
     recorder: createCallRecorder(composition.watchCalls),
     invocationName: info.invocationName,
@@ -99,7 +89,11 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
 
   const router = express.Router();
   if (!(options.allowRemote ?? process.env.SIMULATOR_ALLOW_REMOTE === '1')) router.use(loopbackOnly);
-  router.use('/alexa-api', createAlexaApiRoutes(sessions));
+  // The platforms' own APIs (Alexa's device address, reminders), answered here as /<channel>-api.
+  for (const { name, simulator } of channels) {
+    const routes = simulator?.createApiRoutes?.(sessions);
+    if (routes) router.use(`/${name}-api`, routes);
+  }
 
   router.get('/api/platforms', (_req, res) => {
     res.json({
@@ -115,8 +109,8 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
       res.status(400).json({ error: read.error });
       return;
     }
-    // The platform's own APIs are this router's /alexa-api, reached over HTTP like Amazon's.
-    const apiEndpoint = `${req.protocol}://${req.get('host')}${req.baseUrl}/alexa-api`;
+    // The platform's own APIs are this router's /<channel>-api, reached over HTTP like Amazon's.
+    const apiEndpoint = `${req.protocol}://${req.get('host')}${req.baseUrl}/${read.request.platform}-api`;
     const result = await runTurn(context, read.request, apiEndpoint);
     res.status(result.status).json(result.body);
   });

@@ -10,6 +10,8 @@ import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/serve
 import { compose } from '../../src/entry/compose';
 import type { Composition } from '../../src/server/composition';
 import { loadEnvelope } from '../channels/alexa/fixtures';
+import type { AlexaHandler } from '../../src/channels/alexa';
+import { alexaOf } from '../support/channels';
 
 const speechOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');
 
@@ -17,12 +19,14 @@ describe('the composed application against the demo council over HTTP', () => {
   let demo: DemoCouncil;
   let dataDir: string;
   let app: Composition;
+  let alexa: AlexaHandler;
 
   beforeAll(async () => {
     demo = await startDemoCouncil({ host: '127.0.0.1', port: 0 });
     dataDir = mkdtempSync(path.join(tmpdir(), 'council-voice-compose-'));
     const config = loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: demo.url });
     app = compose({ config, env: {}, dataDir, logger: silentLogger, clock: { now: () => new Date('2026-11-27T10:00:00Z') } });
+    alexa = alexaOf(app);
   });
   afterAll(async () => {
     await app.close();
@@ -31,7 +35,7 @@ describe('the composed application against the demo council over HTTP', () => {
   });
 
   test('opening the skill names the demo council', async () => {
-    expect(speechOf(await app.alexa(loadEnvelope('launch')))).toMatch(/Demo Borough Council/);
+    expect(speechOf(await alexa(loadEnvelope('launch')))).toMatch(/Demo Borough Council/);
   });
 
   test('a saved address gets its bin day from the council\'s calendar feed, and the calls can be watched', async () => {
@@ -40,7 +44,7 @@ describe('the composed application against the demo council over HTTP', () => {
     await app.services.profiles.put({ userId, address: { uprn: '100090000010', label: '10 High Street', postcode: 'AB1 2CD' } });
     const calls: HttpCall[] = [];
     const stop = app.watchCalls((call) => calls.push(call));
-    const out = await app.alexa(envelope);
+    const out = await alexa(envelope);
     stop();
     expect(speechOf(out)).toMatch(/Your next collection is (this|on) Tuesday/);
     expect(calls).toEqual([expect.objectContaining({ method: 'GET', url: `${demo.url}/waste/100090000010/calendar.ics`, status: 200 })]);
@@ -59,7 +63,7 @@ describe('the composed application against the demo council over HTTP', () => {
   test('dialog directives list every slot of the intent, from the built Alexa model', async () => {
     const envelope = loadEnvelope('launch-without-api-access-token');
     const request = loadEnvelope('get-bin-collection').request;
-    const out = await app.alexa({ ...envelope, session: { ...envelope.session, user: { userId: 'new-resident' } }, request });
+    const out = await alexa({ ...envelope, session: { ...envelope.session, user: { userId: 'new-resident' } }, request });
     const directive = out.response.directives?.[0] as { updatedIntent?: { slots?: Record<string, unknown> } } | undefined;
     expect(Object.keys(directive?.updatedIntent?.slots ?? {})).toEqual(['postcode', 'houseNumber']);
   });

@@ -9,6 +9,8 @@ import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/serve
 import { compose } from '../../src/entry/compose';
 import type { Composition } from '../../src/server/composition';
 import { loadEnvelope } from '../channels/alexa/fixtures';
+import type { AlexaHandler } from '../../src/channels/alexa';
+import { alexaOf } from '../support/channels';
 
 // Alexa request envelopes in, through the composed application, to the demo council over HTTP.
 const speechOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');
@@ -54,6 +56,7 @@ describe('reports and council tax through the composed application and the demo 
   let demo: DemoCouncil;
   let dataDir: string;
   let app: Composition;
+  let alexa: AlexaHandler;
   const calls: HttpCall[] = [];
 
   beforeAll(async () => {
@@ -61,6 +64,7 @@ describe('reports and council tax through the composed application and the demo 
     dataDir = mkdtempSync(path.join(tmpdir(), 'council-voice-reports-'));
     const config = loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: demo.url });
     app = compose({ config, env: {}, dataDir, logger: silentLogger, clock: { now: () => new Date('2026-11-27T10:00:00Z') } });
+    alexa = alexaOf(app);
     app.watchCalls((call) => calls.push(call));
   });
   afterAll(async () => {
@@ -70,47 +74,47 @@ describe('reports and council tax through the composed application and the demo 
   });
 
   test('a pothole report: elicit with speech, confirm, a DENIED confirmation sends nothing, CONFIRMED sends one', async () => {
-    const first = await app.alexa(loadEnvelope('report-issue-match'));
+    const first = await alexa(loadEnvelope('report-issue-match'));
     expect(directiveOf(first)).toMatchObject({ type: 'Dialog.ElicitSlot', slotToElicit: 'description' });
     expect(wordsOf(first)).toContain("what's the problem?");
     expect(first.response.shouldEndSession).toBe(false);
 
-    const depth = await app.alexa(intentEnvelope('ReportIssueIntent', echoed(first, { description: 'a deep hole by the bus stop' }), { attributes: first.sessionAttributes }));
+    const depth = await alexa(intentEnvelope('ReportIssueIntent', echoed(first, { description: 'a deep hole by the bus stop' }), { attributes: first.sessionAttributes }));
     expect(wordsOf(depth)).toContain('How deep is the pothole?');
     expect(directiveOf(depth)).toMatchObject({ type: 'Dialog.ElicitSlot', slotToElicit: 'description' });
 
-    const readBack = await app.alexa(intentEnvelope('ReportIssueIntent', echoed(depth, { description: 'deeper than a tennis ball' }), { attributes: depth.sessionAttributes }));
+    const readBack = await alexa(intentEnvelope('ReportIssueIntent', echoed(depth, { description: 'deeper than a tennis ball' }), { attributes: depth.sessionAttributes }));
     expect(directiveOf(readBack)?.type).toBe('Dialog.ConfirmIntent');
     expect(wordsOf(readBack)).toContain('Where: mill lane. What you said: a deep hole by the bus stop. Shall I send it to Demo Borough Council?');
 
-    const denied = await app.alexa(intentEnvelope('ReportIssueIntent', echoed(readBack), { confirmation: 'DENIED', attributes: readBack.sessionAttributes }));
+    const denied = await alexa(intentEnvelope('ReportIssueIntent', echoed(readBack), { confirmation: 'DENIED', attributes: readBack.sessionAttributes }));
     expect(wordsOf(denied)).toContain("I haven't sent it.");
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
 
-    const place = await app.alexa(intentEnvelope('ReportIssueIntent', echoed(denied, { location: 'station road by the post office' }), { attributes: denied.sessionAttributes }));
+    const place = await alexa(intentEnvelope('ReportIssueIntent', echoed(denied, { location: 'station road by the post office' }), { attributes: denied.sessionAttributes }));
     expect(directiveOf(place)?.type).toBe('Dialog.ConfirmIntent');
-    const sent = await app.alexa(intentEnvelope('ReportIssueIntent', echoed(place), { confirmation: 'CONFIRMED', attributes: place.sessionAttributes }));
+    const sent = await alexa(intentEnvelope('ReportIssueIntent', echoed(place), { confirmation: 'CONFIRMED', attributes: place.sessionAttributes }));
     expect(speechOf(sent)).toMatch(/Your reference number is <say-as interpret-as="characters">4002\d\d<\/say-as>/);
     expect(sent.response.directives ?? []).toEqual([]);
     expect(calls.filter((c) => c.method === 'POST')).toEqual([expect.objectContaining({ url: `${demo.url}/open311/v2/requests.json`, status: 201 })]);
 
-    const status = await app.alexa(intentEnvelope('CheckReportStatusIntent', {}));
+    const status = await alexa(intentEnvelope('CheckReportStatusIntent', {}));
     expect(speechOf(status)).toMatch(/^<speak>Report <say-as interpret-as="characters">4002\d\d<\/say-as>, Pothole, is still open\./);
   });
 
   test('council tax: public charges as money, the balance only with a token the council accepts', async () => {
-    const charge = await app.alexa(loadEnvelope('council-tax-charge'));
+    const charge = await alexa(loadEnvelope('council-tax-charge'));
     expect(speechOf(charge)).toMatch(/<sub alias="[a-z ,-]+ pounds and [a-z -]+ pence">£[\d,]+\.\d\d<\/sub> a year/);
 
-    const unlinked = await app.alexa(intentEnvelope('CouncilTaxBalanceIntent', {}));
+    const unlinked = await alexa(intentEnvelope('CouncilTaxBalanceIntent', {}));
     expect(unlinked.response.card).toEqual({ type: 'LinkAccount' });
     expect(speechOf(unlinked)).not.toContain('£');
 
-    const expired = await app.alexa(intentEnvelope('CouncilTaxBalanceIntent', {}, { accessToken: 'demo-token-expired' }));
+    const expired = await alexa(intentEnvelope('CouncilTaxBalanceIntent', {}, { accessToken: 'demo-token-expired' }));
     expect(expired.response.card).toEqual({ type: 'LinkAccount' });
     expect(wordsOf(expired)).toContain('link has run out');
 
-    const paid = await app.alexa(intentEnvelope('CouncilTaxBalanceIntent', {}, { accessToken: 'demo-token-paid' }));
+    const paid = await alexa(intentEnvelope('CouncilTaxBalanceIntent', {}, { accessToken: 'demo-token-paid' }));
     expect(wordsOf(paid)).toContain("You've paid all your council tax for 2026/27.");
     expect(paid.response.card).toBeUndefined();
   });

@@ -37,7 +37,11 @@ import { InMemoryOutbox } from '../support/in-memory-outbox';
 import { alexaResponseProblems, cxResponseProblems } from '../support/platform-responses';
 
 const CONNECTOR_TIMEOUT_MS = 300;
-const DEADLINE_MS = 2 * CONNECTOR_TIMEOUT_MS + 1500;
+/**
+ * A well back end is given production's wait: on a busy machine the first requests of a file
+ * (modules loading, connections opening) can take longer than the scaled-down 300 ms.
+ */
+const WELL_TIMEOUT_MS = 2500;
 const SUBMIT_BUDGET_MS = 800;
 const NOW = new Date('2026-11-27T10:00:00Z');
 const clock = { now: () => NOW };
@@ -59,12 +63,12 @@ interface Scene {
   services: SkillServices;
 }
 
-async function createScene(councilUrl: string): Promise<Scene> {
+async function createScene(councilUrl: string, timeoutMs = CONNECTOR_TIMEOUT_MS): Promise<Scene> {
   const config = loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: councilUrl });
-  config.addresses.timeoutMs = CONNECTOR_TIMEOUT_MS;
-  config.bins.timeoutMs = CONNECTOR_TIMEOUT_MS;
-  config.reports!.timeoutMs = CONNECTOR_TIMEOUT_MS;
-  config.councilTax!.account!.timeoutMs = CONNECTOR_TIMEOUT_MS;
+  config.addresses.timeoutMs = timeoutMs;
+  config.bins.timeoutMs = timeoutMs;
+  config.reports!.timeoutMs = timeoutMs;
+  config.councilTax!.account!.timeoutMs = timeoutMs;
   // Fresh connectors for each scene: their caches and circuit breakers start empty.
   const council = createCouncil(config, { clock, logger: silentLogger, onCall: () => {} });
   const profiles = new InMemoryProfileStore();
@@ -79,7 +83,7 @@ async function createScene(councilUrl: string): Promise<Scene> {
     logger: silentLogger,
     extras: { [OUTBOX_EXTRA]: outbox, [SUBMIT_BUDGET_EXTRA]: SUBMIT_BUDGET_MS },
   };
-  const skill = createSkill(allHandlers, services, { deadlineMs: DEADLINE_MS });
+  const skill = createSkill(allHandlers, services, { deadlineMs: 2 * timeoutMs + 1500 });
   return {
     config,
     alexa: createAlexaHandler(skill, { intentSlots: INTENT_SLOTS }),
@@ -212,7 +216,7 @@ describe('council back ends that are slow, failing, refusing or answering garbag
   });
 
   test.each(Object.entries(ROWS))('%s answers normally while its back end is well', async (_name, row) => {
-    const scene = await createScene(faulty.url);
+    const scene = await createScene(faulty.url, WELL_TIMEOUT_MS);
     const out = await scene.alexa(row.ask());
     expect(alexaResponseProblems(out, 'IntentRequest', ALEXA_MODEL)).toEqual([]);
     expect(heard(out)).not.toContain(sentence(scene.config, row.apology));
@@ -246,7 +250,8 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       const { readBack, outcome } = await reportAndConfirm(scene);
       // The council's questions could not be fetched, so the dialog carried on without them.
       expect(heard(readBack)).toContain('Shall I send it');
-      expectHelpfulAnswer(outcome, scene.config, 'reports:saved');
+      // A refused key is the council's configuration: saved, with no promise of "as soon as it's back".
+      expectHelpfulAnswer(outcome, scene.config, fault === 'refuse' ? 'reports:savedUntilAccepted' : 'reports:saved');
       const [entry, ...others] = scene.outbox.all();
       expect(others).toEqual([]);
       expect(entry).toMatchObject({ state: 'pending', userId: RESIDENT, report: { issueType: 'DOG_FOULING', location: 'Mill Lane', description: report.description } });
@@ -259,18 +264,26 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'sent', result: expect.objectContaining({ kind: 'accepted' }) })]);
     });
 
-    test('an unreadable answer to the report itself: kept for officers, not sent twice, and the resident told where else to report', async () => {
+    test('an unreadable answer to the report itself: saved, looked for before it is sent again, and filed once', async () => {
       const scene = await createScene(faulty.url);
       // services.json and the definitions answer; only the POST of the report answers garbage.
       faulty.set('reports', 'html', (method) => method === 'POST');
       const { outcome } = await reportAndConfirm(scene);
-      expectHelpfulAnswer(outcome, scene.config, 'reports:rejected');
-      expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'rejected', report: expect.objectContaining({ issueType: 'DOG_FOULING', location: 'Mill Lane' }) })]);
-      // The council may have filed it: sending it again could file it twice.
+      expectHelpfulAnswer(outcome, scene.config, 'reports:saved');
+      const [entry] = scene.outbox.all();
+      expect(entry).toMatchObject({ state: 'pending', lastError: expect.stringContaining('UncertainSubmissionError') });
+
+      // The council may have filed it: the sender searches its requests for the report's marker
+      // first, finds nothing (the proxy never passed the POST on) and only then sends it.
+      faulty.set('reports', undefined);
+      const filed = async () => {
+        const requests = await (await fetch(`${faulty.url}/open311/v2/requests.json?service_code=EN-DF`)).json() as { description?: string }[];
+        return requests.filter((request) => request.description?.startsWith(report.description)).length;
+      };
+      const before = await filed();
       const sender = new OutboxSender({ outbox: scene.outbox, reporter: scene.services.council.reports!, clock: { now: () => new Date(NOW.getTime() + 60 * 60_000) }, logger: silentLogger });
-      faulty.resetCounts();
-      await expect(sender.runOnce()).resolves.toMatchObject({ sent: 0 });
-      expect(faulty.counts.reports).toBe(0);
+      await expect(sender.runOnce()).resolves.toMatchObject({ sent: 1 });
+      expect(await filed()).toBe(before + 1);
     });
   });
 

@@ -232,6 +232,20 @@ describe('hostile Alexa requests', () => {
     }
   });
 
+  test('a forged session holding a slot its intent does not have: the question is asked with only the intent\'s own slots', async () => {
+    // fast-check seed -20539420 found it: any intent the skill does not know (it shrank to
+    // `__proto__`) over a forged report dialog carrying `postcode`, which ReportIssueIntent has not.
+    const help = intentFixtures.find((f) => f.name === 'amazon-help')!;
+    for (const name of [...PROTOTYPE_KEYS, 'NoSuchIntent', 'AMAZON.FallbackIntent']) {
+      let body = withValueAt(help.body, ['request', 'intent'], { name, confirmationStatus: 'NONE', slots: {} });
+      body = withValueAt(body, ['session', 'attributes'], { dialog: { intent: 'ReportIssueIntent', slots: { postcode: {}, constructor: { value: 'x' } }, awaitingSlot: 'issueType' } });
+      const out = await hostile.alexa(body);
+      expect(alexaResponseProblems(out, 'IntentRequest', ALEXA_MODEL)).toEqual([]);
+      const elicit = out.response.directives?.find((d) => d.type === 'Dialog.ElicitSlot') as { updatedIntent?: { slots?: object } } | undefined;
+      expect(Object.keys(elicit?.updatedIntent?.slots ?? {}).sort()).toEqual([...(ALEXA_MODEL.ReportIssueIntent ?? [])].sort());
+    }
+  });
+
   test('session attributes nested thousands deep are not echoed into an answer that cannot be serialised', async () => {
     for (const fixture of fixtures.filter((f) => f.body.session)) {
       const body = withValueAt(fixture.body, ['session', 'attributes'], { dialog: { intent: 'ReportIssueIntent', slots: {} }, deep: deeplyNested(50_000) });

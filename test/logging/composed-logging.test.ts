@@ -7,10 +7,13 @@ import { createLogger } from '../../src/logging';
 import type { Composition } from '../../src/server/composition';
 import { loadEnvelope } from '../channels/alexa/fixtures';
 import { captureLog } from '../support/log-capture';
+import type { AlexaHandler } from '../../src/channels/alexa';
+import { alexaOf } from '../support/channels';
 
 describe('the composed Alexa handler\'s log', () => {
   let dataDir: string;
   let app: Composition;
+  let alexa: AlexaHandler;
   const log = captureLog();
 
   beforeAll(() => {
@@ -18,6 +21,7 @@ describe('the composed Alexa handler\'s log', () => {
     const config = loadConfig(DEMO_CONFIG_PATH, {});
     // No council calls are needed for these turns; without reports no sender runs in the background.
     app = compose({ config: { ...config, reports: undefined }, env: {}, dataDir, logger: createLogger({ destination: log.stream, level: 'info' }) });
+    alexa = alexaOf(app);
   });
   afterAll(async () => {
     await app.close();
@@ -26,7 +30,7 @@ describe('the composed Alexa handler\'s log', () => {
 
   it('writes one line per turn, under alexa, with none of the request\'s personal data', async () => {
     const envelopes = ['launch', 'report-issue-location-answer', 'council-tax-balance-linked', 'session-ended-user-initiated'].map(loadEnvelope);
-    for (const envelope of envelopes) await app.alexa(envelope);
+    for (const envelope of envelopes) await alexa(envelope);
 
     const turns = log.lines().filter((line) => line.msg === 'turn');
     expect(turns.map((line) => [line.platform, line.kind, line.intent ?? null])).toEqual([

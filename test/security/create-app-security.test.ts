@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createAlexaHandler } from '../../src/channels/alexa';
+import { createAlexaChannel } from '../../src/channels/alexa/channel';
+import { channelsWith, testComposition } from '../support/channels';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import type { CouncilConfig } from '../../src/config/council-config';
 import { silentLogger } from '../../src/core/logger';
 import { ALEXA_REFUSAL } from '../../src/channels/alexa/alexa-endpoint';
 import { DIALOGFLOW_REFUSAL } from '../../src/channels/dialogflow-common/dialogflow-endpoint';
 import { createApp, type AppOptions } from '../../src/server/create-app';
-import type { Composition } from '../../src/server/composition';
 import { cxFixture, esFixture } from '../channels/dialogflow-common/google-fixtures';
 import { signedHeaders } from '../support/alexa-signing';
 import { createTestPki, PKI_NOW, type TestPki } from '../support/test-ca';
@@ -31,17 +31,9 @@ beforeAll(() => {
 function app(security: CouncilConfig['security'], options: AppOptions = {}) {
   const { skill, services } = createTestSkill();
   const config: CouncilConfig = { ...loadConfig(DEMO_CONFIG_PATH, {}), security };
-  const composition: Composition = {
-    config, services, skill, logger: silentLogger,
-    alexa: createAlexaHandler(skill, { logger: silentLogger }),
-    watchCalls: () => () => {},
-    close: async () => {},
-  };
-  return createApp(composition, {
-    simulator: false,
-    alexaVerification: { now: () => PKI_NOW, trustedRoots: pki.trustedRoots, fetchCert: async () => pki.chain(pki.leaf) },
-    ...options,
-  });
+  const composition = testComposition({ config, services, skill, logger: silentLogger });
+  const alexa = createAlexaChannel({ verification: { now: () => PKI_NOW, trustedRoots: pki.trustedRoots, fetchCert: async () => pki.chain(pki.leaf) } });
+  return createApp(composition, { simulator: false, channels: channelsWith(alexa), ...options });
 }
 
 /** The launch fixture, stamped with the test clock and signed by the test Alexa certificate. */

@@ -27,7 +27,7 @@ function recordingLogger(): Logger & { lines: { level: string; obj: Record<strin
 }
 
 function listener(path: string, endpoint: VoiceEndpoint): RequestListener {
-  return createVoiceListener(new Map([[path, endpoint]]), (_req, res) => res.writeHead(404).end(), recordingLogger());
+  return createVoiceListener([{ kind: 'voice', path, endpoint }], (_req, res) => res.writeHead(404).end(), recordingLogger());
 }
 
 /** POSTs exactly these bytes (superagent would JSON-serialise a Buffer object, not send its bytes). */

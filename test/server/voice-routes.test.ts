@@ -21,10 +21,10 @@ const notFound: RequestListener = (_req, res) => {
 
 function createApp(caller?: DialogflowCallerOptions): RequestListener {
   const { skill } = createTestSkill();
-  return createVoiceListener(new Map([
-    ['/dialogflow/cx', createDialogflowVoiceEndpoint(createCxHandler(skill), { caller, logger: silentLogger })],
-    ['/dialogflow/es', createDialogflowVoiceEndpoint(createEsHandler(skill), { caller, logger: silentLogger })],
-  ]), notFound, silentLogger);
+  return createVoiceListener([
+    { kind: 'voice', path: '/dialogflow/cx', endpoint: createDialogflowVoiceEndpoint(createCxHandler(skill), { caller, logger: silentLogger }) },
+    { kind: 'voice', path: '/dialogflow/es', endpoint: createDialogflowVoiceEndpoint(createEsHandler(skill), { caller, logger: silentLogger }) },
+  ], notFound, silentLogger);
 }
 
 describe('POST /dialogflow/cx and /dialogflow/es', () => {
@@ -66,5 +66,35 @@ describe('POST /dialogflow/cx and /dialogflow/es', () => {
     const guarded = createApp({ platform: 'es', header: { name: 'x-dialogflow-secret', value: 'right secret value' } });
     await request(guarded).post('/dialogflow/es').send(esFixture('welcome')).expect(401, { error: 'caller not verified' });
     await request(guarded).post('/dialogflow/es').set('x-dialogflow-secret', 'right secret value').send(esFixture('welcome')).expect(200);
+  });
+});
+
+/**
+ * A channel whose protocol needs the raw request (MCP's Streamable HTTP): the front hands it the
+ * node:http request and response for the methods it names, with a POSTed JSON body already parsed.
+ */
+describe('a raw route on the node:http front', () => {
+  const seen: { method?: string; body: unknown }[] = [];
+  const app = createVoiceListener([{
+    kind: 'node',
+    path: '/raw',
+    methods: ['GET', 'POST'],
+    handle: async (req, res, body) => {
+      seen.push({ method: req.method, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, body: body ?? null }));
+    },
+  }], notFound, silentLogger);
+
+  it('gets the methods it names, with a POSTed JSON body parsed', async () => {
+    await request(app).get('/raw').expect(200, { method: 'GET', body: null });
+    await request(app).post('/raw').send({ jsonrpc: '2.0', id: 1, method: 'ping' }).expect(200, { method: 'POST', body: { jsonrpc: '2.0', id: 1, method: 'ping' } });
+  });
+
+  it('leaves other methods to the app behind it, and refuses bodies that are too large or not JSON', async () => {
+    const before = seen.length;
+    await request(app).delete('/raw').expect(404);
+    await request(app).post('/raw').set('content-type', 'application/json').send('{"broken"').expect(400, { error: 'The body is not valid JSON.' });
+    await request(app).post('/raw').send({ text: 'x'.repeat(300_000) }).expect(413, { error: 'The body is too large.' });
+    expect(seen.length).toBe(before);
   });
 });

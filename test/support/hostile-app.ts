@@ -9,6 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAlexaHandler, readIntentSlots, type AlexaHandler } from '../../src/channels/alexa';
+import { createAlexaChannel } from '../../src/channels/alexa/channel';
+import { channelsWith, testComposition } from './channels';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/logger';
 import type { Composition } from '../../src/server/composition';
@@ -57,16 +59,9 @@ export async function createHostileApp(userIds: string[] = []): Promise<HostileA
   const test = createReportsTestSkill();
   for (const userId of userIds) await test.profiles.put({ userId, address: SAVED_HOME });
   const alexa = createAlexaHandler(test.skill, { intentSlots: INTENT_SLOTS, deviceApiTimeoutMs: 200 });
-  const composition: Composition = {
-    config: loadConfig(DEMO_CONFIG_PATH, {}),
-    services: test.services,
-    skill: test.skill,
-    alexa,
-    logger: silentLogger,
-    watchCalls: () => () => {},
-    close: async () => {},
-  };
-  const app = createApp(composition, { skipRequestVerification: true, simulator: false });
+  const composition = testComposition({ config: loadConfig(DEMO_CONFIG_PATH, {}), services: test.services, skill: test.skill, logger: silentLogger });
+  // The same adapter behind /alexa as the tests call directly.
+  const app = createApp(composition, { skipRequestVerification: true, simulator: false, channels: channelsWith(createAlexaChannel({ handler: alexa })) });
   const server: Server = await new Promise((resolve) => {
     const s = createServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });

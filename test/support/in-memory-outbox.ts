@@ -24,6 +24,7 @@ export class InMemoryOutbox implements ReportOutbox {
       idempotencyKey: fresh.idempotencyKey,
       userId: fresh.userId,
       report: structuredClone(fresh.report),
+      ...(fresh.councilId ? { councilId: fresh.councilId } : {}),
       state: 'pending',
       attempts: 0,
       nextAttemptAt: fresh.leaseUntil,
@@ -38,9 +39,9 @@ export class InMemoryOutbox implements ReportOutbox {
     return entry && structuredClone(entry);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, councilId?: string): Promise<OutboxEntry[]> {
     const due = [...this.entries.values()]
-      .filter((e) => e.state === 'pending' && e.nextAttemptAt.getTime() <= now.getTime())
+      .filter((e) => e.councilId === councilId && e.state === 'pending' && e.nextAttemptAt.getTime() <= now.getTime())
       .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
       .slice(0, limit);
     for (const entry of due) entry.nextAttemptAt = leaseUntil;

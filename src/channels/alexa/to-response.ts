@@ -7,6 +7,7 @@ import type { canfulfill, Intent, Response, ResponseEnvelope, Slot } from 'ask-s
 import type { CanFulfil, NextStep, Reply } from '../../core/reply';
 import { isEmptySpeech, toSsmlWithin } from '../../core/speech';
 import type { SlotValue, Turn } from '../../core/turn';
+import { ownValue } from '../../core/own-value';
 import { renderVisual } from './apl/render-visual';
 import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
 
@@ -23,13 +24,18 @@ const MAX_SPEECH_CHARS = 8000;
 
 const PERMISSIONS = { address: ADDRESS_PERMISSION, reminders: REMINDERS_PERMISSION } as const;
 
-/** The intent as Alexa should carry it into the next turn: our slots, spoken values first. */
+/**
+ * The intent as Alexa should carry it into the next turn: our slots, spoken values first. With the
+ * model known, exactly the intent's slots: Alexa refuses a directive whose updatedIntent names a
+ * slot the intent does not have, which slots carried over from a forged session would add.
+ */
 export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, options: ToResponseOptions = {}): Intent {
-  const modelSlots = options.intentSlots && Object.hasOwn(options.intentSlots, name) ? options.intentSlots[name] : undefined;
-  const names = [...new Set([...(modelSlots ?? []), ...Object.keys(slots)])];
+  const modelSlots = options.intentSlots ? ownValue(options.intentSlots, name) : undefined;
+  const names = modelSlots ?? Object.keys(slots);
   const alexaSlots: Record<string, Slot> = {};
   for (const slotName of names) {
-    const value = slots[slotName]?.value ?? slots[slotName]?.id;
+    const slot = ownValue(slots, slotName);
+    const value = slot?.value ?? slot?.id;
     alexaSlots[slotName] = value === undefined
       ? { name: slotName, confirmationStatus: 'NONE' }
       : { name: slotName, value, confirmationStatus: 'NONE' };
@@ -45,8 +51,7 @@ export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, 
 function nextStepFor(reply: Reply, options: ToResponseOptions): NextStep | undefined {
   const next = reply.next;
   if (next?.type !== 'elicit-slot' || !options.intentSlots) return next;
-  const slots = Object.hasOwn(options.intentSlots, next.intent) ? options.intentSlots[next.intent] : undefined;
-  return slots?.includes(next.slot) ? next : undefined;
+  return ownValue(options.intentSlots, next.intent)?.includes(next.slot) ? next : undefined;
 }
 
 function addNextStep(builder: ResponseBuilder, next: NextStep, options: ToResponseOptions): void {

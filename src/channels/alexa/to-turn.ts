@@ -9,6 +9,7 @@ import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
 import { readSessionState, type SessionState } from '../../core/session';
 import type { Confirmation, SlotValue, Turn, TurnKind } from '../../core/turn';
 import { createDeviceServices, type DeviceServiceDeps } from './device-services';
+import { ownValue } from '../../core/own-value';
 
 export type ToTurnDeps = DeviceServiceDeps;
 
@@ -78,7 +79,7 @@ function readSession(envelope: RequestEnvelope): SessionState {
  */
 export function toTurn(envelope: RequestEnvelope, deps: ToTurnDeps): Turn | undefined {
   const request = envelope.request;
-  const kind = KINDS[request.type];
+  const kind = ownValue(KINDS, request.type);
   if (!kind) return undefined;
   const system = envelope.context?.System;
   const session = readSession(envelope);

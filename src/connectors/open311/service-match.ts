@@ -4,6 +4,7 @@
  * looked for in each service's name, then its keywords, then its group.
  */
 import type { Open311Service } from './open311-wire';
+import { ownValue } from '../../core/own-value';
 
 /** Words UK councils use for each kind of problem in their service names. */
 export const ISSUE_WORDS: Record<string, string[]> = {
@@ -27,10 +28,10 @@ function mentions(haystack: string, words: string[]): boolean {
 
 /** The service for `issueType`: by configured code first, then by the best word match. */
 export function matchService(issueType: string, services: Open311Service[], configured: Record<string, string> = {}): Open311Service | undefined {
-  const code = configured[issueType];
+  const code = ownValue(configured, issueType);
   // A configured code is the council's word, even for a service its list does not show.
   if (code !== undefined) return services.find((s) => s.service_code === code) ?? { service_code: code, service_name: '', metadata: true, keywords: [] };
-  const words = ISSUE_WORDS[issueType] ?? [issueType.toLowerCase().replace(/_/g, ' ')];
+  const words = ownValue(ISSUE_WORDS, issueType) ?? [issueType.toLowerCase().replace(/_/g, ' ')];
   let best: { service: Open311Service; score: number } | undefined;
   for (const service of services) {
     let score = 0;

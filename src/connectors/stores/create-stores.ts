@@ -3,12 +3,12 @@
  * SQLite in one local file (`npm start`, a council's own server) or DynamoDB (AWS Lambda, where
  * there is no disk to keep a file on). Both give the same interfaces, so nothing else changes.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CouncilConfig } from '../../config/council-config';
 import { systemClock, type Clock } from '../../core/dates';
 import { silentLogger, type Logger } from '../../core/logger';
 import type { ReportOutbox } from '../../core/outbox';
 import type { ProfileStore } from '../../core/profile';
+import { DynamoDbClient } from './dynamodb/client';
 import { DynamoDbOutbox } from './dynamodb-outbox';
 import { DynamoDbProfileStore } from './dynamodb-profile-store';
 import { DEFAULT_TABLE_NAMES } from './dynamodb-tables';
@@ -23,7 +23,7 @@ const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 export interface Stores {
   profiles: ProfileStore;
   outbox: ReportOutbox;
-  /** Lets go of the database file or the DynamoDB client's connections; call once, on shutdown. */
+  /** Lets go of the database file; call once, on shutdown. */
   close(): Promise<void>;
 }
 
@@ -33,7 +33,16 @@ export interface StoreOptions {
   clock?: Clock;
   logger?: Logger;
   /** A DynamoDB client to share (tests, or a caller that already has one); made from the config otherwise. */
-  dynamoClient?: DynamoDBClient;
+  dynamoClient?: DynamoDbClient;
+  /** Where AWS_REGION is read when the config names no region; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The config's region, else the environment's (Lambda always sets AWS_REGION). */
+function regionOf(storage: CouncilConfig['storage'], env: NodeJS.ProcessEnv): string {
+  const region = storage.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new Error('storage.kind is dynamodb but no region is set: give storage.region in the council config, or set AWS_REGION');
+  return region;
 }
 
 /** Opens the stores `storage` names. Call once at start-up (or once per Lambda container). */
@@ -42,13 +51,12 @@ export function createStores(storage: CouncilConfig['storage'], options: StoreOp
   if (storage.kind === 'dynamodb') {
     // Credentials and region come from the Lambda role and environment; `endpoint` is for a
     // DynamoDB-compatible server run locally (which still wants some AWS_ACCESS_KEY_ID set).
-    const client = options.dynamoClient ?? new DynamoDBClient({ region: storage.region, endpoint: storage.endpoint });
+    const client = options.dynamoClient ?? new DynamoDbClient({ region: regionOf(storage, options.env ?? process.env), endpoint: storage.endpoint });
     return {
       profiles: new DynamoDbProfileStore({ client, tableName: storage.profilesTable ?? DEFAULT_TABLE_NAMES.profiles, clock }),
       outbox: new DynamoDbOutbox({ client, tableName: storage.outboxTable ?? DEFAULT_TABLE_NAMES.outbox }),
-      close: async () => {
-        if (!options.dynamoClient) client.destroy();
-      },
+      // Requests go through fetch's shared connection pool, which needs no closing.
+      close: async () => {},
     };
   }
   const db = openDatabase(options.dataDir);

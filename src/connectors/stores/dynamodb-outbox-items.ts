@@ -3,15 +3,23 @@
  * compare them; the report and the council's answer are JSON, read back exactly as written.
  */
 import { createHash } from 'node:crypto';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { IssueReport, SubmitResult } from '../../core/council';
 import { CouncilDataError } from '../../core/errors';
 import type { OutboxEntry, OutboxState } from '../../core/outbox';
+import type { AttributeValue, Item } from './dynamodb/types';
 
-export type Item = Record<string, AttributeValue>;
+export type { Item };
 
 /** The value of the due index's partition key while an entry waits to be sent; absent otherwise. */
 export const DUE_QUEUE = 'pending';
+
+/**
+ * Each council's reports wait in their own partition of the due index, so one council's backlog
+ * is never read through (or claimed ahead of) another's.
+ */
+export function dueQueueFor(councilId: string | undefined): string {
+  return councilId ? `${DUE_QUEUE}#${councilId}` : DUE_QUEUE;
+}
 
 /**
  * The entry's id, derived from its idempotency key: a retried request lands on the same item, so
@@ -36,7 +44,8 @@ export function toItem(entry: OutboxEntry): Item {
     createdAt: ms(entry.createdAt),
   };
   if (entry.userId) item.userId = { S: entry.userId };
-  if (entry.state === 'pending') item.dueQueue = { S: DUE_QUEUE };
+  if (entry.councilId) item.councilId = { S: entry.councilId };
+  if (entry.state === 'pending') item.dueQueue = { S: dueQueueFor(entry.councilId) };
   return item;
 }
 
@@ -70,5 +79,6 @@ export function fromItem(item: Item, table: string): OutboxEntry {
   if (sentAt) entry.sentAt = sentAt;
   if (result) entry.result = result;
   if (item.lastError?.S !== undefined) entry.lastError = item.lastError.S;
+  if (item.councilId?.S) entry.councilId = item.councilId.S;
   return entry;
 }

@@ -4,28 +4,27 @@
  * second; a sparse index of pending entries by due time feeds the background sender. Sent
  * entries expire after 30 days, refused ones after 90; a report still waiting never expires.
  */
-import {
-  ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand,
-  type DynamoDBClient, type UpdateItemCommandInput,
-} from '@aws-sdk/client-dynamodb';
 import type { SubmitResult } from '../../core/council';
 import {
   FORGOTTEN_KEY_PREFIX, scrubbedReport,
   type ForgetOutcome, type NewOutboxEntry, type OutboxEntry, type ReportOutbox,
 } from '../../core/outbox';
-import { DUE_QUEUE, entryIdFor, fromItem, toItem, type Item } from './dynamodb-outbox-items';
+import type { DynamoDbClient } from './dynamodb/client';
+import { isConditionalCheckFailed } from './dynamodb/errors';
+import type { UpdateItemInput } from './dynamodb/types';
+import { dueQueueFor, entryIdFor, fromItem, toItem, type Item } from './dynamodb-outbox-items';
 import { BY_USER_INDEX, DUE_INDEX, TTL_ATTRIBUTE, expiresAfter } from './dynamodb-tables';
 import { REJECTED_KEEP_DAYS, SENT_KEEP_DAYS } from './retention';
 
 export interface DynamoDbOutboxOptions {
-  client: DynamoDBClient;
+  client: DynamoDbClient;
   tableName: string;
 }
 
-type Update = Omit<UpdateItemCommandInput, 'TableName' | 'Key'>;
+type Update = Omit<UpdateItemInput, 'TableName' | 'Key'>;
 
 export class DynamoDbOutbox implements ReportOutbox {
-  private readonly client: DynamoDBClient;
+  private readonly client: DynamoDbClient;
   private readonly table: string;
 
   constructor(options: DynamoDbOutboxOptions) {
@@ -39,20 +38,21 @@ export class DynamoDbOutbox implements ReportOutbox {
       idempotencyKey: fresh.idempotencyKey,
       userId: fresh.userId,
       report: fresh.report,
+      ...(fresh.councilId ? { councilId: fresh.councilId } : {}),
       state: 'pending',
       attempts: 0,
       nextAttemptAt: fresh.leaseUntil,
       createdAt: fresh.now,
     };
     try {
-      await this.client.send(new PutItemCommand({
+      await this.client.putItem({
         TableName: this.table,
         Item: toItem(entry),
         ConditionExpression: 'attribute_not_exists(id)',
-      }));
+      });
       return { entry, created: true };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
       const existing = await this.get(entry.id);
       // Only a TTL deletion between the two calls gets here; the first report was sent long ago.
       if (!existing) throw error;
@@ -65,18 +65,18 @@ export class DynamoDbOutbox implements ReportOutbox {
     return item && fromItem(item, this.table);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, councilId?: string): Promise<OutboxEntry[]> {
     const claimed: OutboxEntry[] = [];
     let startKey: Item | undefined;
     do {
       // The index is eventually consistent: the conditional update below is what decides a claim.
-      const page = await this.client.send(new QueryCommand({
+      const page = await this.client.query({
         TableName: this.table,
         IndexName: DUE_INDEX,
         KeyConditionExpression: 'dueQueue = :queue AND nextAttemptAt <= :now',
-        ExpressionAttributeValues: { ':queue': { S: DUE_QUEUE }, ':now': { N: String(now.getTime()) } },
+        ExpressionAttributeValues: { ':queue': { S: dueQueueFor(councilId) }, ':now': { N: String(now.getTime()) } },
         ExclusiveStartKey: startKey,
-      }));
+      });
       for (const key of page.Items ?? []) {
         if (claimed.length >= limit) break;
         const id = key.id?.S;
@@ -131,13 +131,13 @@ export class DynamoDbOutbox implements ReportOutbox {
     const ids = new Set(knownIds);
     let startKey: Item | undefined;
     do {
-      const page = await this.client.send(new QueryCommand({
+      const page = await this.client.query({
         TableName: this.table,
         IndexName: BY_USER_INDEX,
         KeyConditionExpression: 'userId = :user',
         ExpressionAttributeValues: { ':user': { S: userId } },
         ExclusiveStartKey: startKey,
-      }));
+      });
       for (const key of page.Items ?? []) if (key.id?.S) ids.add(key.id.S);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
@@ -189,22 +189,22 @@ export class DynamoDbOutbox implements ReportOutbox {
   }
 
   private async getItem(id: string): Promise<Item | undefined> {
-    const { Item: item } = await this.client.send(new GetItemCommand({ TableName: this.table, Key: { id: { S: id } }, ConsistentRead: true }));
+    const { Item: item } = await this.client.getItem({ TableName: this.table, Key: { id: { S: id } }, ConsistentRead: true });
     return item;
   }
 
   /** A conditional update; the item as it now is, or undefined when the condition did not hold. */
   private async update(id: string, change: Update): Promise<Item | undefined> {
     try {
-      const { Attributes: item } = await this.client.send(new UpdateItemCommand({
+      const { Attributes: item } = await this.client.updateItem({
         TableName: this.table,
         Key: { id: { S: id } },
         ReturnValues: 'ALL_NEW',
         ...change,
-      }));
+      });
       return item;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
+      if (isConditionalCheckFailed(error)) return undefined;
       throw error;
     }
   }

@@ -2,14 +2,11 @@
  * Residents' profiles in DynamoDB, for the skill on AWS Lambda: one item per resident holding the
  * profile as JSON, with a TTL so a resident who stops using the skill is forgotten on their own.
  */
-import {
-  DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
 import type { Clock } from '../../core/dates';
 import { systemClock } from '../../core/dates';
 import { CouncilDataError } from '../../core/errors';
 import type { ProfileStore, ResidentProfile } from '../../core/profile';
+import type { DynamoDbClient } from './dynamodb/client';
 import { TTL_ATTRIBUTE } from './dynamodb-tables';
 import { addMonths, PROFILE_KEEP_MONTHS } from './retention';
 
@@ -17,7 +14,7 @@ import { addMonths, PROFILE_KEEP_MONTHS } from './retention';
 const REFRESH_AFTER_DAYS = 30;
 
 export interface DynamoDbProfileStoreOptions {
-  client: DynamoDBClient;
+  client: DynamoDbClient;
   tableName: string;
   clock?: Clock;
   keepMonths?: number;
@@ -29,7 +26,7 @@ function monthsLater(at: Date, months: number): number {
 }
 
 export class DynamoDbProfileStore implements ProfileStore {
-  private readonly client: DynamoDBClient;
+  private readonly client: DynamoDbClient;
   private readonly table: string;
   private readonly clock: Clock;
   private readonly keepMonths: number;
@@ -42,12 +39,12 @@ export class DynamoDbProfileStore implements ProfileStore {
   }
 
   async get(userId: string): Promise<ResidentProfile | undefined> {
-    const { Item: item } = await this.client.send(new GetItemCommand({
+    const { Item: item } = await this.client.getItem({
       TableName: this.table,
       Key: { userId: { S: userId } },
       // The address saved a moment ago, perhaps by another Lambda instance, must be seen now.
       ConsistentRead: true,
-    }));
+    });
     if (!item?.profile?.S) return undefined;
     const now = this.clock.now();
     const expiresAt = Number(item[TTL_ATTRIBUTE]?.N ?? 0);
@@ -66,7 +63,7 @@ export class DynamoDbProfileStore implements ProfileStore {
 
   async put(profile: ResidentProfile): Promise<void> {
     const now = this.clock.now();
-    await this.client.send(new PutItemCommand({
+    await this.client.putItem({
       TableName: this.table,
       Item: {
         userId: { S: profile.userId },
@@ -74,11 +71,11 @@ export class DynamoDbProfileStore implements ProfileStore {
         updatedAt: { S: now.toISOString() },
         [TTL_ATTRIBUTE]: { N: String(monthsLater(now, this.keepMonths)) },
       },
-    }));
+    });
   }
 
   async delete(userId: string): Promise<void> {
-    await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: { userId: { S: userId } } }));
+    await this.client.deleteItem({ TableName: this.table, Key: { userId: { S: userId } } });
   }
 
   /**
@@ -87,14 +84,14 @@ export class DynamoDbProfileStore implements ProfileStore {
    */
   private async touch(userId: string, now: Date): Promise<void> {
     try {
-      await this.client.send(new UpdateItemCommand({
+      await this.client.updateItem({
         TableName: this.table,
         Key: { userId: { S: userId } },
         UpdateExpression: 'SET #ttl = :ttl',
         ConditionExpression: 'attribute_exists(userId)',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':ttl': { N: String(monthsLater(now, this.keepMonths)) } },
-      }));
+      });
     } catch {
       // Deleted meanwhile (ConditionalCheckFailed), or throttled: either way nothing to do now.
     }

@@ -3,7 +3,8 @@
  * `AWS::DynamoDB::Table` shape, so serverless.yml (`${file(...)}`) and the tests create exactly
  * the same key schema, indexes and TTL attribute.
  */
-import { CreateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDbClient } from './dynamodb/client';
+import type { CreateTableInput } from './dynamodb/types';
 import definitions from './dynamodb-tables.json';
 
 export type TableKind = keyof typeof definitions;
@@ -23,16 +24,16 @@ export const DEFAULT_TABLE_NAMES: Record<TableKind, string> = {
 };
 
 /** The CreateTable request for a table of `kind` named `tableName` (TTL is a separate API call). */
-export function createTableInput(kind: TableKind, tableName: string): CreateTableCommandInput {
+export function createTableInput(kind: TableKind, tableName: string): CreateTableInput {
   // TimeToLiveSpecification is CloudFormation-only; the CreateTable API takes the rest as is.
   const { TimeToLiveSpecification: _ttl, ...table } = definitions[kind];
-  return { TableName: tableName, ...(table as Omit<CreateTableCommandInput, 'TableName'>) };
+  return { ...table, TableName: tableName };
 }
 
 /** Creates the skill's tables, for tests and local DynamoDB-compatible servers; on AWS the deployment does it. */
-export async function createTables(client: DynamoDBClient, names: Record<TableKind, string>): Promise<void> {
+export async function createTables(client: DynamoDbClient, names: Record<TableKind, string>): Promise<void> {
   for (const kind of Object.keys(names) as TableKind[]) {
-    await client.send(new CreateTableCommand(createTableInput(kind, names[kind])));
+    await client.createTable(createTableInput(kind, names[kind]));
   }
 }
 

@@ -30,6 +30,12 @@ export function ensureOutboxTable(db: Database): void {
   );
   CREATE INDEX IF NOT EXISTS report_outbox_due ON report_outbox (state, next_attempt_at);
   CREATE INDEX IF NOT EXISTS report_outbox_user ON report_outbox (user_id)`);
+  // Added for deployments of several councils; a database from before gets the column here.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(report_outbox)').all();
+  if (!columns.some((column) => column.name === 'council_id')) {
+    db.exec(`ALTER TABLE report_outbox ADD COLUMN council_id TEXT NOT NULL DEFAULT ''`);
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS report_outbox_council_due ON report_outbox (council_id, state, next_attempt_at)');
 }
 
 interface OutboxRow {
@@ -45,6 +51,7 @@ interface OutboxRow {
   result: string | null;
   last_error: string | null;
   forget_after_send: number;
+  council_id: string;
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
@@ -60,19 +67,20 @@ function toEntry(row: OutboxRow): OutboxEntry {
     sentAt: row.sent_at === null ? undefined : new Date(row.sent_at),
     result: row.result === null ? undefined : (JSON.parse(row.result) as SubmitResult),
     lastError: row.last_error ?? undefined,
+    ...(row.council_id ? { councilId: row.council_id } : {}),
   };
 }
 
 export class SqliteReportOutbox implements ReportOutbox {
-  private readonly insert: Statement<[string, string, string, string, number, number]>;
+  private readonly insert: Statement<[string, string, string, string, string, number, number]>;
   private readonly byKey: Statement<[string], OutboxRow>;
   private readonly byId: Statement<[string], OutboxRow>;
-  private readonly due: Statement<[number, number], OutboxRow>;
+  private readonly due: Statement<[string, number, number], OutboxRow>;
   private readonly lease: Statement<[number, string]>;
   private readonly sent: Statement<[string, number, string]>;
   private readonly retry: Statement<[string, number, string]>;
   private readonly rejected: Statement<[string, number, string]>;
-  private readonly claimTransaction: (now: number, leaseUntil: number, limit: number) => OutboxRow[];
+  private readonly claimTransaction: (councilId: string, now: number, leaseUntil: number, limit: number) => OutboxRow[];
   private readonly byUser: Statement<[string], OutboxRow>;
   private readonly flag: Statement<[string]>;
   private readonly scrub: Statement<[string, string, string]>;
@@ -82,18 +90,18 @@ export class SqliteReportOutbox implements ReportOutbox {
   /** `db` from openDatabase(); the table is created here too, so the outbox works on any database. */
   constructor(db: Database) {
     ensureOutboxTable(db);
-    this.insert = db.prepare(`INSERT INTO report_outbox (id, idempotency_key, user_id, report, state, attempts, next_attempt_at, created_at)
-      VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`);
+    this.insert = db.prepare(`INSERT INTO report_outbox (id, idempotency_key, user_id, report, council_id, state, attempts, next_attempt_at, created_at)
+      VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`);
     this.byKey = db.prepare('SELECT * FROM report_outbox WHERE idempotency_key = ?');
     this.byId = db.prepare('SELECT * FROM report_outbox WHERE id = ?');
-    this.due = db.prepare(`SELECT * FROM report_outbox WHERE state = 'pending' AND next_attempt_at <= ?
+    this.due = db.prepare(`SELECT * FROM report_outbox WHERE council_id = ? AND state = 'pending' AND next_attempt_at <= ?
       ORDER BY next_attempt_at, created_at LIMIT ?`);
     this.lease = db.prepare('UPDATE report_outbox SET next_attempt_at = ? WHERE id = ?');
     this.sent = db.prepare(`UPDATE report_outbox SET state = 'sent', attempts = attempts + 1, result = ?, sent_at = ?, last_error = NULL WHERE id = ?`);
     this.retry = db.prepare(`UPDATE report_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`);
     this.rejected = db.prepare(`UPDATE report_outbox SET state = 'rejected', attempts = attempts + 1, last_error = ?, sent_at = ? WHERE id = ? AND state = 'pending'`);
-    this.claimTransaction = db.transaction((now: number, leaseUntil: number, limit: number) => {
-      const rows = this.due.all(now, limit);
+    this.claimTransaction = db.transaction((councilId: string, now: number, leaseUntil: number, limit: number) => {
+      const rows = this.due.all(councilId, now, limit);
       for (const row of rows) this.lease.run(leaseUntil, row.id);
       return rows.map((row) => ({ ...row, next_attempt_at: leaseUntil }));
     });
@@ -127,7 +135,7 @@ export class SqliteReportOutbox implements ReportOutbox {
   }
 
   async enqueue(entry: NewOutboxEntry): Promise<{ entry: OutboxEntry; created: boolean }> {
-    const inserted = this.insert.run(randomUUID(), entry.idempotencyKey, entry.userId, JSON.stringify(entry.report), entry.leaseUntil.getTime(), entry.now.getTime());
+    const inserted = this.insert.run(randomUUID(), entry.idempotencyKey, entry.userId, JSON.stringify(entry.report), entry.councilId ?? '', entry.leaseUntil.getTime(), entry.now.getTime());
     const row = this.byKey.get(entry.idempotencyKey);
     if (!row) throw new Error('report outbox: the row just written cannot be read back');
     return { entry: toEntry(row), created: inserted.changes === 1 };
@@ -138,8 +146,8 @@ export class SqliteReportOutbox implements ReportOutbox {
     return row && toEntry(row);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxEntry[]> {
-    return this.claimTransaction(now.getTime(), leaseUntil.getTime(), limit).map(toEntry);
+  async claimDue(now: Date, leaseUntil: Date, limit: number, councilId?: string): Promise<OutboxEntry[]> {
+    return this.claimTransaction(councilId ?? '', now.getTime(), leaseUntil.getTime(), limit).map(toEntry);
   }
 
   async markSent(id: string, result: SubmitResult, at: Date): Promise<void> {

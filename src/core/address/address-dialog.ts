@@ -42,6 +42,6 @@ export function addressSession(
 
 /** Only what the dialog needs of each home, so the session stays small. */
 export function slimAddress(a: Address): Address {
-  const { uprn, label, postcode, buildingNumber, buildingName } = a;
-  return { uprn, label, postcode, buildingNumber, buildingName };
+  const { uprn, label, postcode, buildingNumber, buildingName, custodianCode } = a;
+  return { uprn, label, postcode, buildingNumber, buildingName, custodianCode };
 }

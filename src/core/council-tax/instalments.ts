@@ -4,6 +4,7 @@
  * of them. Dates are local calendar dates in the council's zone.
  */
 import type { CouncilTaxInfo } from '../council-info';
+import { ownValue } from '../own-value';
 
 /** The calendar year the financial year starts in: "2026/27" → 2026. */
 export function startYear(year: string): number {
@@ -37,7 +38,7 @@ const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd'
 /** "1st", "22nd": the instalment day as people say it. */
 export function ordinalDay(day: number, locale: string): string {
   const rule = new Intl.PluralRules(locale, { type: 'ordinal' }).select(day);
-  return `${day}${ORDINAL_SUFFIX[rule] ?? 'th'}`;
+  return `${day}${ownValue(ORDINAL_SUFFIX, rule) ?? 'th'}`;
 }
 
 /** An even monthly share of the annual charge, in pence, rounded to the penny. */

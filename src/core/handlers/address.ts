@@ -4,6 +4,7 @@
  * number or name, a confirmation, and the UPRN saved to the resident's profile.
  */
 import { addressDialogData, addressSession, SET_ADDRESS, slimAddress, type AddressDialogData } from '../address/address-dialog';
+import { councilChange, isCovered, notCovered } from '../address/council-coverage';
 import { matchHouse } from '../address/match-house';
 import type { Address } from '../council';
 import { normalisePostcode } from '../postcode';
@@ -28,6 +29,17 @@ export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Re
   const profile = turn.userId ? await ctx.profiles.get(turn.userId) : undefined;
   if (profile?.address) return { address: profile.address, profile };
   return { reply: await startAddressDialog(turn, ctx, resume) };
+}
+
+/**
+ * In a deployment of several councils, the handlers in `handlers` need the resident's council:
+ * until their address says which it is, they first ask for it, then carry on.
+ */
+export function needingCouncil(handlers: HandlerMap): HandlerMap {
+  return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, async (turn: Turn, ctx: HandlerContext) => {
+    if (ctx.councils && ctx.councilId === undefined) return startAddressDialog(turn, ctx, { intent, slots: turn.slots });
+    return handler(turn, ctx);
+  }]));
 }
 
 async function startAddressDialog(turn: Turn, ctx: HandlerContext, resume?: Resume): Promise<Reply> {
@@ -61,6 +73,7 @@ function askHouse(ctx: HandlerContext, session: SessionState, data: AddressDialo
 }
 
 function confirmHome(ctx: HandlerContext, session: SessionState, data: AddressDialogData, home: Address): Reply {
+  if (!isCovered(ctx, home)) return notCovered(ctx, session, home.label);
   const next = { ...data, chosen: slimAddress(home) };
   return ask(ctx.t.speak('address:confirm', { address: home.label }), ctx.t.speak('address:confirmReprompt', { address: home.label }), {
     next: { type: 'confirm-intent', intent: SET_ADDRESS, slots: { postcode: { value: data.postcode }, houseNumber: { value: home.buildingNumber ?? home.buildingName ?? home.label } } },
@@ -78,10 +91,13 @@ function examplesOf(homes: Address[], ctx: HandlerContext): string {
 /** With a postcode known: look up its homes and narrow them down by what the resident said. */
 async function offerHomes(turn: Turn, ctx: HandlerContext, data: AddressDialogData, session: SessionState, house: string | undefined): Promise<Reply> {
   const postcode = data.postcode ?? '';
-  const candidates = data.candidates ?? (await ctx.council.addresses.findAddresses(postcode)).map(slimAddress);
+  // With several councils the postcode, not the resident's current council, says where to look: they may have moved.
+  const finder = (ctx.councils?.unplaced ?? ctx.council).addresses;
+  const candidates = data.candidates ?? (await finder.findAddresses(postcode)).map(slimAddress);
   if (candidates.length === 0) {
     return askPostcode(ctx, session, data, ctx.t.speak('address:noAddresses', { postcode }));
   }
+  if (!candidates.some((home) => isCovered(ctx, home))) return notCovered(ctx, session, postcode);
   const known = { ...data, postcode, candidates };
   if (!house) return candidates.length === 1 && candidates[0] ? confirmHome(ctx, session, known, candidates[0]) : askHouse(ctx, session, known);
   const matches = matchHouse(candidates, house);
@@ -93,17 +109,19 @@ async function offerHomes(turn: Turn, ctx: HandlerContext, data: AddressDialogDa
 }
 
 async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Promise<Reply> {
-  const address: SavedAddress = { uprn: home.uprn, label: home.label, postcode: home.postcode };
+  if (!isCovered(ctx, home)) return notCovered(ctx, turn.session, home.label);
+  const { councilId, speech: moved } = councilChange(ctx, home);
+  const address: SavedAddress = { uprn: home.uprn, label: home.label, postcode: home.postcode, ...(councilId === undefined ? {} : { councilId }) };
   const profile = (await ctx.profiles.get(turn.userId)) ?? { userId: turn.userId };
   await ctx.profiles.put({ ...profile, address });
   const resume = turn.session.resume;
   const rest: SessionState = { ...turn.session, dialog: undefined, resume: undefined };
   if (!resume) {
-    const speech = ctx.t.speak('address:savedAnythingElse', { address: home.label });
+    const speech = joinSpeech(moved, ctx.t.speak('address:savedAnythingElse', { address: home.label }));
     return ask(speech, ctx.t.speak('common:anythingElseReprompt'), { session: rest });
   }
   const answer = await ctx.dispatch(resume.intent, { ...turn, intent: resume.intent, slots: resume.slots, confirmation: 'NONE', session: rest });
-  return { ...answer, speech: joinSpeech(ctx.t.speak('address:saved', { address: home.label }), answer.speech) };
+  return { ...answer, speech: joinSpeech(ctx.t.speak('address:saved', { address: home.label }), moved, answer.speech) };
 }
 
 async function handleSetAddress(turn: Turn, ctx: HandlerContext): Promise<Reply> {

@@ -6,6 +6,7 @@ import { normalisePostcode } from '../postcode';
 import type { CanFulfil, CanFulfilValue, Reply } from '../reply';
 import { CAN_FULFIL, type HandlerContext, type HandlerMap } from '../skill';
 import type { SlotValue, Turn } from '../turn';
+import { ownValue } from '../own-value';
 
 type SlotRule = 'resolved-id' | 'postcode' | 'free';
 
@@ -33,9 +34,9 @@ function judgeSlot(rule: SlotRule | undefined, slot: SlotValue): { canUnderstand
 
 /** The answer to a CanFulfillIntentRequest for `turn`. */
 export function judgeCanFulfil(turn: Turn, ctx: Pick<HandlerContext, 'council' | 'info'>): CanFulfil {
-  const policy = turn.intent ? INTENTS[turn.intent] : undefined;
+  const policy = turn.intent ? ownValue(INTENTS, turn.intent) : undefined;
   const configured = !policy?.needs || (policy.needs === 'reports' ? !!ctx.council.reports : !!ctx.info.councilTax);
-  const slots = Object.fromEntries(Object.entries(turn.slots).map(([name, slot]) => [name, judgeSlot(policy?.slots[name], slot)]));
+  const slots = Object.fromEntries(Object.entries(turn.slots).map(([name, slot]) => [name, judgeSlot(policy ? ownValue(policy.slots, name) : undefined, slot)]));
   if (!policy || !configured) return { canFulfill: 'NO', slots };
   const judged = Object.values(slots);
   if (judged.some((s) => s.canUnderstand === 'NO' || s.canFulfill === 'NO')) return { canFulfill: 'NO', slots };

@@ -133,6 +133,8 @@ function linkAccount(turn: Turn, ctx: HandlerContext, key: 'tax:linkNeeded' | 't
 async function handleBalance(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const api = ctx.council.councilTax;
   if (!api) return finish(turn, ctx, ctx.t.speak('tax:noAccountApi', contacts(ctx)));
+  // One skill has one account-linking sign-in; a council whose accounts do not take its tokens cannot answer here.
+  if (ctx.info.acceptsSignIn === false) return finish(turn, ctx, ctx.t.speak('tax:balanceOnWebsite', contacts(ctx)));
   if (!turn.accessToken) return linkAccount(turn, ctx, 'tax:linkNeeded');
   let account;
   try {

@@ -2,7 +2,7 @@
  * Every intent the skill answers, by name. Routing is a lookup in this map (see skill.ts).
  */
 import type { HandlerMap } from '../skill';
-import { addressHandlers } from './address';
+import { addressHandlers, needingCouncil } from './address';
 import { binCollectionHandlers } from './bin-collection';
 import { binReminderHandlers } from './bin-reminders';
 import { builtinHandlers } from './builtins';
@@ -15,11 +15,14 @@ import { reportStatusHandlers } from './report-status';
 export const allHandlers: HandlerMap = {
   ...builtinHandlers,
   ...addressHandlers,
-  ...binCollectionHandlers,
-  ...binReminderHandlers,
   ...canFulfilHandlers,
   ...privacyHandlers,
-  ...reportIssueHandlers,
-  ...reportStatusHandlers,
-  ...councilTaxHandlers,
+  // In a deployment of several councils these wait for the resident's address, which says whose they are.
+  ...needingCouncil({
+    ...binCollectionHandlers,
+    ...binReminderHandlers,
+    ...reportIssueHandlers,
+    ...reportStatusHandlers,
+    ...councilTaxHandlers,
+  }),
 };

@@ -3,8 +3,9 @@
  * one", "reference number 4001 23". Turned into the characters the council's system uses.
  */
 import { spokenDigits } from '../spoken-numbers';
+import { ownValue } from '../own-value';
 
-const REPEATS = new Map<string, number>([['double', 2], ['triple', 3]]);
+const REPEATS: Record<string, number> = { double: 2, triple: 3 };
 
 /** Words that carry no part of the reference. */
 const FILLER = new Set(['number', 'reference', 'ref', 'report', 'is', 'its', "it's", 'my', 'the', 'and', 'dash', 'hyphen']);
@@ -27,8 +28,9 @@ export function normaliseReference(spoken: string | undefined): string | undefin
   const kept: string[] = [];
   let repeat = 1;
   for (const raw of words) {
-    if (REPEATS.has(raw)) {
-      repeat = REPEATS.get(raw) ?? 1;
+    const times = ownValue(REPEATS, raw);
+    if (times !== undefined) {
+      repeat = times;
       continue;
     }
     if (FILLER.has(raw)) continue;

@@ -58,5 +58,10 @@ describe('createStores', () => {
       await remembersAcrossOpenings(() => createStores(storage, { dataDir: '/nonexistent/never-created' }));
       expect(existsSync('/nonexistent/never-created')).toBe(false);
     });
+
+    it('refuses to start without a region to find DynamoDB in, saying where to set one', () => {
+      const storage = { kind: 'dynamodb' as const, profilesTable: dynamo.tables.profiles };
+      expect(() => createStores(storage, { dataDir: '/nonexistent/never-created', env: {} })).toThrow(/storage\.region.*AWS_REGION/);
+    });
   });
 });

@@ -28,7 +28,7 @@ describe('DynamoDbOutbox against a DynamoDB-compatible server', () => {
   let outbox: DynamoDbOutbox;
 
   async function rawItems(): Promise<Record<string, unknown>[]> {
-    const { Items } = await dynamo.client.send(new ScanCommand({ TableName: dynamo.tables.outbox }));
+    const { Items } = await dynamo.sdk.send(new ScanCommand({ TableName: dynamo.tables.outbox }));
     return (Items ?? []) as Record<string, unknown>[];
   }
 

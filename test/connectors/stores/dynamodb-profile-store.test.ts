@@ -19,7 +19,7 @@ describe('DynamoDbProfileStore against a DynamoDB-compatible server', () => {
   };
 
   async function storedExpiry(userId: string): Promise<number | undefined> {
-    const { Item } = await dynamo.client.send(new GetItemCommand({ TableName: dynamo.tables.profiles, Key: { userId: { S: userId } } }));
+    const { Item } = await dynamo.sdk.send(new GetItemCommand({ TableName: dynamo.tables.profiles, Key: { userId: { S: userId } } }));
     const value = Item?.[TTL_ATTRIBUTE]?.N;
     return value === undefined ? undefined : Number(value);
   }

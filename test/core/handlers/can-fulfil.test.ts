@@ -25,6 +25,18 @@ describe('name-free requests (CanFulfillIntentRequest)', () => {
     expect((await skill.handle(canFulfil('ReportIssueIntent', { issueType: { value: 'pothole', id: 'POTHOLE' } }))).canFulfil?.canFulfill).toBe('NO');
   });
 
+  it('says NO to an intent named like an Object.prototype member, slots and all', async () => {
+    const { skill } = createTestSkill();
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const reply = await skill.handle(canFulfil(name, { binType: { value: 'green bin', id: 'RECYCLING' }, constructor: { value: 'x' } }));
+      expect(reply.failed).toBeUndefined();
+      expect(reply.canFulfil).toEqual({
+        canFulfill: 'NO',
+        slots: { binType: { canUnderstand: 'NO', canFulfill: 'NO' }, constructor: { canUnderstand: 'NO', canFulfill: 'NO' } },
+      });
+    }
+  });
+
   it('writes and reads nothing about anyone', async () => {
     const test = createTestSkill();
     const put = jest.spyOn(test.profiles, 'put');

@@ -12,7 +12,6 @@ import { CX_REPROMPT_PARAMETER } from '../../dialogflow-common/session-state';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import { FALLBACK } from '../../../core/skill';
 import type { LanguageModel } from '../../../language-model/language-model';
-import { loadLanguageModel } from '../../../language-model/load-language-model';
 import {
   entityTypeOf, intentsWithPhrases, LANGUAGES, PLACEHOLDER_HOST, toJson, toPhraseParts, WEBHOOK_NAME,
   WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
@@ -156,6 +155,6 @@ export function buildDialogflowCx(model: LanguageModel, timeZone = 'Europe/Londo
 }
 
 /** `npm run models` step: writes interaction-models/dialogflow-cx from the en-GB model. */
-export function writeDialogflowCx(dir: string = DIALOGFLOW_CX_DIR): void {
-  writeAgentFiles(dir, buildDialogflowCx(loadLanguageModel('en-GB')));
+export function writeDialogflowCx(model: LanguageModel, dir: string = DIALOGFLOW_CX_DIR): void {
+  writeAgentFiles(dir, buildDialogflowCx(model));
 }

@@ -12,7 +12,6 @@ import {
 } from '../../dialogflow-common/intent-names';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { LanguageModel } from '../../../language-model/language-model';
-import { loadLanguageModel } from '../../../language-model/load-language-model';
 import {
   entityTypeOf, fillersOf, intentsWithPhrases, LANGUAGES, PLACEHOLDER_HOST, toJson, toPhraseParts,
   WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
@@ -160,6 +159,6 @@ export function buildDialogflowEs(model: LanguageModel, timeZone = 'Europe/Londo
 }
 
 /** `npm run models` step: writes interaction-models/dialogflow-es from the en-GB model. */
-export function writeDialogflowEs(dir: string = DIALOGFLOW_ES_DIR): void {
-  writeAgentFiles(dir, buildDialogflowEs(loadLanguageModel('en-GB')));
+export function writeDialogflowEs(model: LanguageModel, dir: string = DIALOGFLOW_ES_DIR): void {
+  writeAgentFiles(dir, buildDialogflowEs(model));
 }

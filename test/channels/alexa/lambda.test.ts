@@ -2,8 +2,8 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
-import { loadEnvelope } from '../channels/alexa/fixtures';
+import { startDemoCouncil, type DemoCouncil } from '../../../src/demo-council/server';
+import { loadEnvelope } from './fixtures';
 
 type Handler = (event: unknown) => Promise<ResponseEnvelope>;
 const ssmlOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === 'SSML' ? out.response.outputSpeech.ssml : '');
@@ -12,13 +12,13 @@ const ssmlOf = (out: ResponseEnvelope) => (out.response.outputSpeech?.type === '
 async function freshHandler(): Promise<Handler> {
   let handler: Handler | undefined;
   await jest.isolateModulesAsync(async () => {
-    ({ handler } = await import('../../src/entry/lambda'));
+    handler = (await import('../../../src/channels/alexa/lambda')).handler as Handler;
   });
   if (!handler) throw new Error('no handler exported');
   return handler;
 }
 
-describe('the Lambda entry', () => {
+describe('the Alexa Lambda entry', () => {
   let demo: DemoCouncil;
   let dataDir: string;
   const saved = { ...process.env };

@@ -1,0 +1,31 @@
+/** Alexa as one channel: its serving, its Lambda function, the simulator's requests and its console files. */
+import type { Channel } from '../channel';
+import { ALEXA_MODEL_DIR, writeAlexaModel } from './model/build-alexa';
+import { SKILL_PACKAGE_DIR, writeSkillPackage } from './model/build-skill-package';
+import { createAlexaAdapter, createAlexaServing, type AlexaChannelOptions } from './serving';
+import { createAlexaApiRoutes } from './simulator/alexa-api-routes';
+import { createAlexaBridge } from './simulator/alexa-request';
+
+/** The Alexa channel; options are for tests. */
+export function createAlexaChannel(options: AlexaChannelOptions = {}): Channel {
+  return {
+    ...createAlexaServing(options),
+    // Alexa's budget is issue 6's target: a small bundle is a quick cold start.
+    lambda: { name: 'alexa', entry: 'src/channels/alexa/lambda.ts', maxBytes: 1_000_000 },
+    simulator: {
+      label: 'Alexa',
+      createBridge: (context) => createAlexaBridge(createAlexaAdapter(context, options)),
+      createApiRoutes: (sessions) => createAlexaApiRoutes(sessions),
+    },
+    models: [
+      {
+        dir: ALEXA_MODEL_DIR,
+        write: ({ model, config, resources }) => {
+          writeAlexaModel(model, { invocationName: config.council.invocationName, resources });
+          return [];
+        },
+      },
+      { dir: SKILL_PACKAGE_DIR, write: ({ model, config }) => writeSkillPackage(config, model).map((warning) => `skill-package: ${warning}`) },
+    ],
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Each turn's council, in a deployment of several: the one saved with the resident's address,
+ * looked up before the handler runs, so handlers keep receiving one council's services.
+ */
+import { OUTBOX_EXTRA } from '../outbox';
+import type { SkillServices } from '../skill';
+
+/**
+ * The services for this resident's turn: their council's connectors, name, contacts and delivery
+ * queue; before their address is known, the deployment's own name and only the address lookup.
+ * With one council (no `councils`) the services as composed, without reading the profile.
+ */
+export async function servicesForResident(services: SkillServices, userId: string): Promise<SkillServices> {
+  const councils = services.councils;
+  if (!councils) return services;
+  const profile = userId ? await services.profiles.get(userId) : undefined;
+  const home = councils.forProfile(profile);
+  if (!home) return { ...services, council: councils.unplaced, info: councils.service, councilId: undefined };
+  return {
+    ...services,
+    council: home.council,
+    info: home.info,
+    councilId: home.id,
+    extras: home.outbox ? { ...services.extras, [OUTBOX_EXTRA]: home.outbox } : services.extras,
+  };
+}
