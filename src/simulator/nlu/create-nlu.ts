@@ -173,8 +173,9 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const outOfDomain = posteriors.get(FALLBACK_INTENT) ?? 0;
     const nearest = first && bestByIntent.get(first.name);
     // Words in a free-form slot ("it's on Mill Lane", "the lid is broken") are meant to be new.
-    const saysFreely = nearest?.alignment.inOrder === true && nearest.template.items.some((item) =>
-      item.kind === 'slot' && item.reader.freeForm && Object.hasOwn(nearest.alignment.slots, item.slot));
+    const saysFreely = nearest?.alignment.inOrder === true
+      && nearest.template.items.some((item) => item.kind === 'slot' && item.reader.freeForm)
+      && nearest.template.items.every((item) => item.kind === 'word' || Object.hasOwn(nearest.alignment.slots, item.slot));
     const foreign = first !== undefined && first.aligned < NEAR_SAMPLE && !saysFreely
       && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE);
     if (!first || first.score < threshold || foreign) {
