@@ -3,6 +3,7 @@
  * systems. Key names are a contract with councils; add keys, never rename them.
  */
 import { z } from 'zod';
+import { mcpConfigSchema } from '../channels/mcp/mcp-config';
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -141,6 +142,11 @@ export const councilConfigSchema = z.object({
     endpoint: url,
     apiKey: z.string().default(''),
     jurisdictionId: z.string().optional(),
+    /**
+     * GeoReport v2 format: XML is the one every server must speak, JSON is optional. `auto` tries
+     * JSON and moves to XML when the server has no JSON.
+     */
+    format: z.enum(['json', 'xml', 'auto']).default('auto'),
     /** ISSUE_TYPE id → Open311 service_code, when matching by name is not enough. */
     serviceCodes: z.record(z.string(), z.string()).optional(),
     timeoutMs: z.number().int().positive().optional(),
@@ -181,6 +187,8 @@ export const councilConfigSchema = z.object({
   security: securitySchema.optional(),
   /** The Alexa skill's listing, endpoint and account linking, for skill-package/. */
   alexa: alexaSkillSchema.optional(),
+  /** The MCP channel (/mcp): who may call its tools; see src/channels/mcp/mcp-config.ts. */
+  mcp: mcpConfigSchema.optional(),
 }).passthrough();
 
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;

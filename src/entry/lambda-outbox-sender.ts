@@ -25,7 +25,7 @@ function createSender(): OutboxSender {
   const clock = systemClock;
   const logger = createLogger();
   const { outbox } = createStores(config.storage, { dataDir: '/tmp', clock });
-  const reporter = new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock });
+  const reporter = new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock, logger });
   return new OutboxSender({ outbox, reporter, clock, logger });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { IssueReporter, ReportStatus } from '../council';
 import { localDate, longDate } from '../dates';
+import { reportStatusFacts } from '../facts';
 import { outboxFrom } from '../outbox';
 import type { ResidentProfile } from '../profile';
 import type { Reply } from '../reply';
@@ -14,6 +15,7 @@ import { contacts, speakableCouncilText } from '../reports/report-speech';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { characters, joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
+import { isWaitingForKey } from '../reports/delivery';
 
 export const CHECK_REPORT_STATUS = 'CheckReportStatusIntent';
 const MAX_ATTEMPTS = 3;
@@ -54,8 +56,11 @@ function describeStatus(ctx: HandlerContext, status: ReportStatus): Speech {
 
 async function speakStatus(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, reference: string): Promise<Reply> {
   const status = await reporter.status(reference);
-  if (!status) return askReference(turn, ctx, ctx.t.speak('reports:status.notFound', { reference: characters(reference) }));
-  return finish(turn, ctx, describeStatus(ctx, status));
+  if (!status) {
+    const reply = askReference(turn, ctx, ctx.t.speak('reports:status.notFound', { reference: characters(reference) }));
+    return { ...reply, facts: { kind: 'report-not-found', reference } };
+  }
+  return { ...finish(turn, ctx, describeStatus(ctx, status)), facts: reportStatusFacts(status) };
 }
 
 /** The reference of the resident's last report, or what to say instead while it has none. */
@@ -64,7 +69,7 @@ async function lastReference(turn: Turn, ctx: HandlerContext, reporter: IssueRep
   let { reference, token } = last;
   if (!reference && !token && last.outboxId) {
     const entry = await outboxFrom(ctx.extras)?.get(last.outboxId);
-    if (entry?.state === 'pending') return { say: ctx.t.speak('reports:status.waitingToSend') };
+    if (entry?.state === 'pending') return { say: ctx.t.speak(isWaitingForKey(entry) ? 'reports:status.waitingForCouncil' : 'reports:status.waitingToSend', contacts(ctx)) };
     if (entry?.state === 'rejected') return { say: ctx.t.speak('reports:status.wasRejected', contacts(ctx)) };
     if (entry?.result?.kind === 'accepted') reference = entry.result.reference;
     if (entry?.result?.kind === 'queued') token = entry.result.token;
