@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
+import { readDeploymentSources, type ConfigSource, type DeploymentSources } from '../../src/config/load-deployment';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -60,14 +61,32 @@ function localesModule(): string {
   ].join('\n');
 }
 
-/** lambda-assets.ts with the council config text and checked language models inlined. */
-function assetsModule(councilConfigFile: string): string {
+/**
+ * A council file, or every council file of a directory and its service.yaml: each as JSON (read
+ * at run time by yamlAsJsonPlugin's parser), `${ENV}` references still in. A file that is not
+ * YAML fails the build naming it.
+ */
+export function bundledSources(councilConfig: string): DeploymentSources {
+  const asJson = ({ file, text }: ConfigSource): ConfigSource => {
+    try {
+      return { file, text: JSON.stringify(parseYaml(text)) };
+    } catch (error) {
+      throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+    }
+  };
+  const sources = readDeploymentSources(councilConfig);
+  return sources.kind === 'file'
+    ? { kind: 'file', council: asJson(sources.council) }
+    : { kind: 'directory', service: sources.service && asJson(sources.service), councils: sources.councils.map(asJson) };
+}
+
+/** lambda-assets.ts with the deployment's config files and checked language models inlined. */
+function assetsModule(councilConfig: string): string {
   const models = Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)]));
   return [
-    // As JSON: read at run time by yamlAsJsonPlugin's parser, `${ENV}` references still in.
-    `const source = ${JSON.stringify({ file: path.basename(councilConfigFile), text: JSON.stringify(parseYaml(readFileSync(councilConfigFile, 'utf8'))) })};`,
+    `const sources = ${JSON.stringify(bundledSources(councilConfig))};`,
     `const models = ${JSON.stringify(models)};`,
-    'export function councilConfigSource() { return source; }',
+    'export function deploymentSources() { return sources; }',
     'export function languageModelFor(locale) {',
     '  const model = models[locale];',
     '  if (!model) throw new Error(`no language model for ${locale} in this bundle`);',

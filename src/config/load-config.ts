@@ -16,8 +16,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** The demo council's config, used when COUNCIL_CONFIG is not set. */
+/** The demo council's config on its own: a deployment of one council. */
 export const DEMO_CONFIG_PATH = path.resolve(__dirname, '../../councils/demo-council.yaml');
+
+/** The demo deployment `npm start` serves when COUNCIL_CONFIG is not set: every demo council, one service (councils/service.yaml). */
+export const DEMO_DEPLOYMENT_PATH = path.resolve(__dirname, '../../councils');
 
 /** Replaces `${NAME}` and `${NAME:-default}` with environment values; a missing one is an error. */
 export function expandEnv(text: string, env: NodeJS.ProcessEnv, file: string): string {
