@@ -1,10 +1,12 @@
 /**
  * esbuild plugins that make the repository's code fit Lambda without changing what it does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
+import { compileCouncilConfig } from '../../src/config/compile-config';
+import type { CompiledConfig } from '../../src/config/compiled-config';
 import { readDeploymentSources, type ConfigSource, type DeploymentSources } from '../../src/config/load-deployment';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
@@ -62,9 +64,8 @@ function localesModule(): string {
 }
 
 /**
- * A council file, or every council file of a directory and its service.yaml: each as JSON (read
- * at run time by yamlAsJsonPlugin's parser), `${ENV}` references still in. A file that is not
- * YAML fails the build naming it.
+ * A directory's council files and service.yaml, each as JSON (read at run time by
+ * yamlAsJsonPlugin's parser), `${ENV}` references still in. A file that is not YAML fails the build.
  */
 export function bundledSources(councilConfig: string): DeploymentSources {
   const asJson = ({ file, text }: ConfigSource): ConfigSource => {
@@ -80,13 +81,32 @@ export function bundledSources(councilConfig: string): DeploymentSources {
     : { kind: 'directory', service: sources.service && asJson(sources.service), councils: sources.councils.map(asJson) };
 }
 
-/** lambda-assets.ts with the deployment's config files and checked language models inlined. */
-function assetsModule(councilConfig: string): string {
+/**
+ * lambda-assets.ts with the council config and the checked language models inlined. One council
+ * file is compiled (checked now, see src/config/compile-config.ts) when it can be; otherwise, and
+ * for a directory of councils, the bundle carries every file's text and checks it at cold start.
+ */
+function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined): string {
   const models = Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)]));
+  const file = path.basename(councilConfig);
+  const deployment = JSON.stringify(sourceFile('src/config/load-deployment.ts'));
+  const config = compiled
+    ? [
+      `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
+      `import { deploymentOf } from ${deployment};`,
+      `const compiled = ${JSON.stringify(compiled)};`,
+      'export function loadCouncilConfig(env = process.env) { return expandCompiledConfig(compiled, env); }',
+      `export function loadDeploymentConfig(env = process.env) { return deploymentOf(loadCouncilConfig(env), ${JSON.stringify(file)}); }`,
+    ]
+    : [
+      `import { parseDeployment } from ${deployment};`,
+      `const sources = ${JSON.stringify(bundledSources(councilConfig))};`,
+      'export function loadDeploymentConfig(env = process.env) { return parseDeployment(sources, env); }',
+      'export function loadCouncilConfig(env = process.env) { return loadDeploymentConfig(env).front; }',
+    ];
   return [
-    `const sources = ${JSON.stringify(bundledSources(councilConfig))};`,
+    ...config,
     `const models = ${JSON.stringify(models)};`,
-    'export function deploymentSources() { return sources; }',
     'export function languageModelFor(locale) {',
     '  const model = models[locale];',
     '  if (!model) throw new Error(`no language model for ${locale} in this bundle`);',
@@ -95,16 +115,35 @@ function assetsModule(councilConfig: string): string {
   ].join('\n');
 }
 
+/** The config schema modules: a bundle whose config was checked when it was built needs none of them. */
+const SCHEMA_MODULES = ['src/config/council-config.ts', 'src/config/service-config.ts'];
+
+/** `file`'s exported schemas, each one a stand-in that says why it cannot check anything here. */
+function checkedSchemaModule(file: string): string {
+  const names = [...readFileSync(file, 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]);
+  return [
+    'const refuse = () => { throw new Error("this bundle carries its council config already checked; rebuild it to change the config"); };',
+    'const schema = { parse: refuse, safeParse: refuse };',
+    ...names.map((name) => `export const ${name} = schema;`),
+  ].join('\n');
+}
+
 /**
  * Replaces the two modules that read the repository at run time with ones carrying the files'
  * contents: the locale loader, and the Lambda assets (council config, language models). Both keep
- * their exports, so the code that calls them is the code that runs locally.
+ * their exports, so the code that calls them is the code that runs locally. With the config
+ * compiled, the config schema is left out too. A config with a problem fails the build.
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
+  const file = path.basename(councilConfigFile);
+  // A directory of councils is checked at cold start, every file (load-deployment.ts).
+  const compiled = statSync(councilConfigFile).isDirectory() ? undefined : compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file);
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
-    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile)],
+    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
   ]);
+  // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
+  if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
   return {
     name: 'inline-repo-files',
     setup(build) {

@@ -141,6 +141,11 @@ export const councilConfigSchema = z.object({
     endpoint: url,
     apiKey: z.string().default(''),
     jurisdictionId: z.string().optional(),
+    /**
+     * GeoReport v2 format: XML is the one every server must speak, JSON is optional. `auto` tries
+     * JSON and moves to XML when the server has no JSON.
+     */
+    format: z.enum(['json', 'xml', 'auto']).default('auto'),
     /** ISSUE_TYPE id → Open311 service_code, when matching by name is not enough. */
     serviceCodes: z.record(z.string(), z.string()).optional(),
     timeoutMs: z.number().int().positive().optional(),

@@ -121,10 +121,27 @@ export interface ReportQuestion {
   datatype?: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 }
 
+export interface SubmitOptions {
+  /**
+   * A mark unique to this report, written into what the council receives, so that after an
+   * attempt whose outcome is unknown the report can be found instead of sent twice.
+   */
+  marker?: string;
+}
+
+/** What a search for an earlier, uncertain attempt found. */
+export type SubmittedSearch =
+  | { kind: 'found'; result: SubmitResult }
+  | { kind: 'not-found' }
+  /** The council's system offers no way to look (no search, or no descriptions in it). */
+  | { kind: 'cannot-search' };
+
 export interface IssueReporter {
-  /** Required questions for an issue type, in the order to ask them. */
+  /** Questions the resident must answer for an issue type, in the order to ask them. */
   questionsFor(issueType: string): Promise<ReportQuestion[]>;
-  submit(report: IssueReport): Promise<SubmitResult>;
+  submit(report: IssueReport, options?: SubmitOptions): Promise<SubmitResult>;
+  /** Looks for a report sent with `marker` since `since`, when the council's system can be searched. */
+  findSubmitted?(report: IssueReport, marker: string, since: Date): Promise<SubmittedSearch>;
   /** The reference for a queued report's token, once the council has assigned one. */
   resolveToken(token: string): Promise<string | undefined>;
   status(reference: string): Promise<ReportStatus | undefined>;

@@ -15,6 +15,8 @@ const attributeSchema = z.object({
   order: z.number().int(),
   description: z.string().min(1),
   values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+  /** As mySociety's open311-adapter marks them: never asked of the resident. */
+  automated: z.enum(['server_set', 'hidden_field']).optional(),
 });
 
 const serviceSchema = z.object({

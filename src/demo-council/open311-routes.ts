@@ -1,11 +1,13 @@
 /**
- * The demo council's Open311 GeoReport v2 endpoint (JSON format), mounted at `/open311/v2`:
- * services.json, services/{code}.json, POST requests.json, tokens/{token}.json and
- * requests/{id}.json, with errors as `[{code, description}]`. New reports live in memory.
+ * The demo council's Open311 GeoReport v2 endpoint, mounted at `/open311/v2`, in both formats
+ * (`.json` and `.xml` paths): services, services/{code}, POST requests, GET requests (the search),
+ * tokens/{token} and requests/{id}, with errors as `[{code, description}]` or `<errors>`.
+ * New reports live in memory.
  */
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { addDays, localDate, weekdayName } from '../core/dates';
+import { sendDefinition, sendErrors, sendList, type WireFormat } from './open311-answer';
 import { loadOpen311Data, type DemoRequest, type DemoService, type Open311Data } from './open311-data';
 
 export interface Open311RouterOptions {
@@ -13,13 +15,11 @@ export interface Open311RouterOptions {
   /** How long a batch service's token waits for its id; from the data file by default. */
   tokenDelayMs?: number;
   now?: () => Date;
+  /** The formats served; both by default (an XML-only server is what many UK councils run). */
+  formats?: WireFormat[];
 }
 
 type Form = Record<string, string | string[] | undefined>;
-
-function sendErrors(res: Response, status: number, description: string): void {
-  res.status(status).json([{ code: status, description }]);
-}
 
 /** `days` working days (Monday to Friday) after `from`, at 5pm UK time, as Open311 wants it. */
 function workingDaysAfter(from: Date, days: number): string {
@@ -53,7 +53,8 @@ function problemWith(form: Form, service: DemoService): string | undefined {
     return 'a location is required: address_string, address_id, or lat and long';
   }
   const answers = answersIn(form);
-  for (const attribute of service.attributes.filter((a) => a.variable)) {
+  // server_set values are the sending system's own (a report URL): a client that has none sends none.
+  for (const attribute of service.attributes.filter((a) => a.variable && a.automated !== 'server_set')) {
     const given = answers.get(attribute.code) ?? [];
     if (attribute.required && given.length === 0) return `attribute[${attribute.code}] is required: ${attribute.description}`;
     const allowed = attribute.values?.map((v) => v.key);
@@ -78,87 +79,104 @@ export function createOpen311Router(options: Open311RouterOptions = {}): Router 
   // One jurisdiction: a caller naming another has the wrong endpoint.
   router.use((req: Request, res: Response, next) => {
     const named = first((req.body as Form | undefined)?.jurisdiction_id) ?? (typeof req.query.jurisdiction_id === 'string' ? req.query.jurisdiction_id : undefined);
-    if (named && named !== data.jurisdictionId) return sendErrors(res, 404, `jurisdiction_id ${named} not found`);
+    const format: WireFormat = req.path.endsWith('.xml') ? 'xml' : 'json';
+    if (named && named !== data.jurisdictionId) return sendErrors(res, format, 404, `jurisdiction_id ${named} not found`);
     next();
   });
 
-  router.get('/services.json', (_req, res) => {
-    res.json(data.services.map((s) => ({
-      service_code: s.service_code,
-      service_name: s.service_name,
-      description: s.description ?? '',
-      metadata: s.attributes.length > 0,
-      type: s.type,
-      keywords: s.keywords,
-      group: s.group ?? '',
-    })));
+  const describeRequest = (request: DemoRequest) => ({
+    ...request,
+    service_name: serviceFor(request.service_code)?.service_name,
+    agency_responsible: 'Demo Borough Council',
+    service_notice: '',
+    zipcode: null,
+    media_url: null,
   });
 
-  router.get('/services/:code.json', (req: Request<{ code: string }>, res: Response) => {
-    const service = serviceFor(req.params.code);
-    if (!service) return sendErrors(res, 404, `service_code ${req.params.code} not found`);
-    res.json({ service_code: service.service_code, attributes: service.attributes });
-  });
+  for (const format of options.formats ?? ['json', 'xml']) {
+    router.get(`/services.${format}`, (_req, res) => {
+      sendList(res, format, 'services', data.services.map((s) => ({
+        service_code: s.service_code,
+        service_name: s.service_name,
+        description: s.description ?? '',
+        metadata: s.attributes.length > 0,
+        type: s.type,
+        keywords: s.keywords,
+        group: s.group ?? '',
+      })));
+    });
 
-  router.post('/requests.json', (req: Request, res: Response) => {
-    const form = (req.body ?? {}) as Form;
-    if (first(form.api_key) !== data.apiKey) return sendErrors(res, 403, 'api_key is missing or not valid');
-    const code = first(form.service_code);
-    if (!code) return sendErrors(res, 400, 'service_code is required');
-    const service = serviceFor(code);
-    if (!service) return sendErrors(res, 404, `service_code ${code} not found`);
-    const problem = problemWith(form, service);
-    if (problem) return sendErrors(res, 400, problem);
+    router.get(`/services/:code.${format}`, (req: Request<{ code: string }>, res: Response) => {
+      const service = serviceFor(req.params.code);
+      if (!service) return sendErrors(res, format, 404, `service_code ${req.params.code} not found`);
+      sendDefinition(res, format, { service_code: service.service_code, attributes: service.attributes });
+    });
 
-    const at = now();
-    const notice = `We aim to deal with this within ${service.expectedWorkingDays} working days.`;
-    const request: Omit<DemoRequest, 'service_request_id'> = {
-      service_code: service.service_code,
-      status: 'open',
-      status_notes: 'Received. It is with the team that deals with it.',
-      description: first(form.description),
-      address: first(form.address_string),
-      address_id: first(form.address_id),
-      lat: first(form.lat) ? Number(first(form.lat)) : undefined,
-      long: first(form.long) ? Number(first(form.long)) : undefined,
-      requested_datetime: at.toISOString(),
-      updated_datetime: at.toISOString(),
-      expected_datetime: workingDaysAfter(at, service.expectedWorkingDays),
-    };
-    if (service.type === 'batch') {
-      const token = randomUUID();
-      tokens.set(token, { readyAt: at.getTime() + tokenDelayMs, request });
-      return res.status(201).json([{ token, service_notice: notice, account_id: null }]);
-    }
-    const id = String(nextId++);
-    requests.set(id, { service_request_id: id, ...request });
-    res.status(201).json([{ service_request_id: id, service_notice: notice, account_id: null }]);
-  });
+    router.post(`/requests.${format}`, (req: Request, res: Response) => {
+      const form = (req.body ?? {}) as Form;
+      if (first(form.api_key) !== data.apiKey) return sendErrors(res, format, 403, 'api_key is missing or not valid');
+      const code = first(form.service_code);
+      if (!code) return sendErrors(res, format, 400, 'service_code is required');
+      const service = serviceFor(code);
+      if (!service) return sendErrors(res, format, 404, `service_code ${code} not found`);
+      const problem = problemWith(form, service);
+      if (problem) return sendErrors(res, format, 400, problem);
 
-  router.get('/tokens/:token.json', (req: Request<{ token: string }>, res: Response) => {
-    const pending = tokens.get(req.params.token);
-    if (!pending) return sendErrors(res, 404, `token ${req.params.token} not found`);
-    // The nightly batch has run: the report gets its number now.
-    if (!pending.id && now().getTime() >= pending.readyAt) {
-      pending.id = String(nextId++);
-      requests.set(pending.id, { service_request_id: pending.id, ...pending.request });
-    }
-    res.json([pending.id ? { service_request_id: pending.id, token: req.params.token } : { token: req.params.token }]);
-  });
+      const at = now();
+      const notice = `We aim to deal with this within ${service.expectedWorkingDays} working days.`;
+      const request: Omit<DemoRequest, 'service_request_id'> = {
+        service_code: service.service_code,
+        status: 'open',
+        status_notes: 'Received. It is with the team that deals with it.',
+        description: first(form.description),
+        address: first(form.address_string),
+        address_id: first(form.address_id),
+        lat: first(form.lat) ? Number(first(form.lat)) : undefined,
+        long: first(form.long) ? Number(first(form.long)) : undefined,
+        requested_datetime: at.toISOString(),
+        updated_datetime: at.toISOString(),
+        expected_datetime: workingDaysAfter(at, service.expectedWorkingDays),
+      };
+      if (service.type === 'batch') {
+        const token = randomUUID();
+        tokens.set(token, { readyAt: at.getTime() + tokenDelayMs, request });
+        return sendList(res, format, 'service_requests', [{ token, service_notice: notice, account_id: null }], 201);
+      }
+      const id = String(nextId++);
+      requests.set(id, { service_request_id: id, ...request });
+      sendList(res, format, 'service_requests', [{ service_request_id: id, service_notice: notice, account_id: null }], 201);
+    });
 
-  router.get('/requests/:id.json', (req: Request<{ id: string }>, res: Response) => {
-    const request = requests.get(req.params.id);
-    if (!request) return sendErrors(res, 404, `service_request_id ${req.params.id} not found`);
-    const service = serviceFor(request.service_code);
-    res.json([{
-      ...request,
-      service_name: service?.service_name,
-      agency_responsible: 'Demo Borough Council',
-      service_notice: '',
-      zipcode: null,
-      media_url: null,
-    }]);
-  });
+    router.get(`/tokens/:token.${format}`, (req: Request<{ token: string }>, res: Response) => {
+      const pending = tokens.get(req.params.token);
+      if (!pending) return sendErrors(res, format, 404, `token ${req.params.token} not found`);
+      // The nightly batch has run: the report gets its number now.
+      if (!pending.id && now().getTime() >= pending.readyAt) {
+        pending.id = String(nextId++);
+        requests.set(pending.id, { service_request_id: pending.id, ...pending.request });
+      }
+      sendList(res, format, 'service_requests', [pending.id ? { service_request_id: pending.id, token: req.params.token } : { token: req.params.token }]);
+    });
+
+    router.get(`/requests/:id.${format}`, (req: Request<{ id: string }>, res: Response) => {
+      const request = requests.get(req.params.id);
+      if (!request) return sendErrors(res, format, 404, `service_request_id ${req.params.id} not found`);
+      sendList(res, format, 'service_requests', [describeRequest(request)]);
+    });
+
+    // GeoReport v2's search: by service code and a window on when requests were made.
+    router.get(`/requests.${format}`, (req: Request, res: Response) => {
+      const query = req.query as Record<string, unknown>;
+      const text = (name: string) => (typeof query[name] === 'string' ? query[name] : undefined);
+      const from = text('start_date') ? Date.parse(text('start_date') ?? '') : Number.NEGATIVE_INFINITY;
+      const to = text('end_date') ? Date.parse(text('end_date') ?? '') : Number.POSITIVE_INFINITY;
+      if (Number.isNaN(from) || Number.isNaN(to)) return sendErrors(res, format, 400, 'start_date and end_date must be ISO 8601 date-times');
+      const code = text('service_code');
+      const found = [...requests.values()].filter((r) => (!code || r.service_code === code)
+        && Date.parse(r.requested_datetime) >= from && Date.parse(r.requested_datetime) <= to);
+      sendList(res, format, 'service_requests', found.map(describeRequest));
+    });
+  }
 
   return router;
 }

@@ -64,7 +64,7 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
       logger: deps.logger,
       onCall: deps.onCall,
     }),
-    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, onCall: deps.onCall }),
+    reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, logger: deps.logger, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };
 }

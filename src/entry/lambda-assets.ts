@@ -1,21 +1,31 @@
 /**
  * What the Lambda functions need from the repository's files: the council config and the
  * language model. Run from source (tests, tsx) this module reads them from disk; in a bundle,
- * scripts/bundle.ts replaces it with a module of the same shape that carries the files' contents,
- * so a function never reads the repository at run time (there is none on Lambda).
+ * scripts/bundle.ts replaces it with a module of the same exports that carries them, so a
+ * function never reads the repository at run time (there is none on Lambda).
  *
- * Which councils: COUNCIL_CONFIG when the bundle is built, a council file or a whole directory of
- * them with its service.yaml (default: the demo). Their `${ENV}` references are left in and
- * expanded from the function's environment at cold start.
+ * Which council: COUNCIL_CONFIG when the bundle is built (default: the demo council), a council
+ * file or a directory of them with its service.yaml (every file is carried). One file's bundle
+ * carries it already checked (src/config/compile-config.ts); its `${ENV}` references are filled
+ * from the function's environment, and checked, at cold start.
  */
-import { DEMO_CONFIG_PATH } from '../config/load-config';
-import { readDeploymentSources, type DeploymentSources } from '../config/load-deployment';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CouncilConfig } from '../config/council-config';
+import { DEMO_CONFIG_PATH, parseConfig } from '../config/load-config';
+import { loadDeployment, type DeploymentConfig } from '../config/load-deployment';
 import type { LanguageModel } from '../language-model/language-model';
 import { loadLanguageModel } from '../language-model/load-language-model';
 
-/** The deployment's config files (names and text, `${ENV}` references unexpanded). */
-export function deploymentSources(env: NodeJS.ProcessEnv = process.env): DeploymentSources {
-  return readDeploymentSources(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH);
+/** The council config file, checked, with `env` filled in. */
+export function loadCouncilConfig(env: NodeJS.ProcessEnv = process.env): CouncilConfig {
+  const file = env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH;
+  return parseConfig(readFileSync(file, 'utf8'), env, path.basename(file));
+}
+
+/** The deployment: COUNCIL_CONFIG's council file, or every council file of its directory, checked, with `env` filled in. */
+export function loadDeploymentConfig(env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
+  return loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env);
 }
 
 /** The checked language model for `locale` (the Dialogflow adapters read slot values from it). */

@@ -4,12 +4,12 @@
  * deployment names its DynamoDB tables (PROFILES_TABLE, OUTBOX_TABLE: serverless.yml always does),
  * storage is those tables whatever the file says: Lambda has no disk to keep a database on.
  */
-import { parseDeployment, type DeploymentConfig } from '../config/load-deployment';
-import { deploymentSources } from './lambda-assets';
+import type { DeploymentConfig } from '../config/load-deployment';
+import { loadDeploymentConfig } from './lambda-assets';
 
 /** Reads and checks every council file once per container; a bad one fails the cold start naming the file and key. */
 export function loadLambdaDeployment(env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
-  const deployment = parseDeployment(deploymentSources(env), env);
+  const deployment = loadDeploymentConfig(env);
   if (!env.PROFILES_TABLE) return deployment;
   const config = deployment.front;
   return { ...deployment, front: {

@@ -29,13 +29,13 @@ function createSender(): Pick<OutboxSender, 'runOnce'> {
     const config = deployment.front;
     // A council without a reports connector has nothing to send: say so once, at cold start.
     if (!config.reports) throw new Error('the council config has no reports section, so there is nothing for the outbox sender to send');
-    const reporter = new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock });
+    const reporter = new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock, logger });
     return new OutboxSender({ outbox, reporter, clock, logger });
   }
   // Each council's queue through its own reporter, side by side: one council's outage delays no one else.
   const queues = deployment.councils.flatMap(({ id, config }, position) => config.reports ? [{
     councilId: id,
-    sender: { outbox: councilOutbox(outbox, id, { alsoUnmarked: position === 0 }), reporter: new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock }) },
+    sender: { outbox: councilOutbox(outbox, id, { alsoUnmarked: position === 0 }), reporter: new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock, logger }) },
   }] : []);
   return new CouncilOutboxSenders({ queues, clock, logger });
 }

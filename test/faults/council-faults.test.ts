@@ -250,7 +250,8 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       const { readBack, outcome } = await reportAndConfirm(scene);
       // The council's questions could not be fetched, so the dialog carried on without them.
       expect(heard(readBack)).toContain('Shall I send it');
-      expectHelpfulAnswer(outcome, scene.config, 'reports:saved');
+      // A refused key is the council's configuration: saved, with no promise of "as soon as it's back".
+      expectHelpfulAnswer(outcome, scene.config, fault === 'refuse' ? 'reports:savedUntilAccepted' : 'reports:saved');
       const [entry, ...others] = scene.outbox.all();
       expect(others).toEqual([]);
       expect(entry).toMatchObject({ state: 'pending', userId: RESIDENT, report: { issueType: 'DOG_FOULING', location: 'Mill Lane', description: report.description } });
@@ -263,18 +264,26 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'sent', result: expect.objectContaining({ kind: 'accepted' }) })]);
     });
 
-    test('an unreadable answer to the report itself: kept for officers, not sent twice, and the resident told where else to report', async () => {
+    test('an unreadable answer to the report itself: saved, looked for before it is sent again, and filed once', async () => {
       const scene = await createScene(faulty.url);
       // services.json and the definitions answer; only the POST of the report answers garbage.
       faulty.set('reports', 'html', (method) => method === 'POST');
       const { outcome } = await reportAndConfirm(scene);
-      expectHelpfulAnswer(outcome, scene.config, 'reports:rejected');
-      expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'rejected', report: expect.objectContaining({ issueType: 'DOG_FOULING', location: 'Mill Lane' }) })]);
-      // The council may have filed it: sending it again could file it twice.
+      expectHelpfulAnswer(outcome, scene.config, 'reports:saved');
+      const [entry] = scene.outbox.all();
+      expect(entry).toMatchObject({ state: 'pending', lastError: expect.stringContaining('UncertainSubmissionError') });
+
+      // The council may have filed it: the sender searches its requests for the report's marker
+      // first, finds nothing (the proxy never passed the POST on) and only then sends it.
+      faulty.set('reports', undefined);
+      const filed = async () => {
+        const requests = await (await fetch(`${faulty.url}/open311/v2/requests.json?service_code=EN-DF`)).json() as { description?: string }[];
+        return requests.filter((request) => request.description?.startsWith(report.description)).length;
+      };
+      const before = await filed();
       const sender = new OutboxSender({ outbox: scene.outbox, reporter: scene.services.council.reports!, clock: { now: () => new Date(NOW.getTime() + 60 * 60_000) }, logger: silentLogger });
-      faulty.resetCounts();
-      await expect(sender.runOnce()).resolves.toMatchObject({ sent: 0 });
-      expect(faulty.counts.reports).toBe(0);
+      await expect(sender.runOnce()).resolves.toMatchObject({ sent: 1 });
+      expect(await filed()).toBe(before + 1);
     });
   });
 

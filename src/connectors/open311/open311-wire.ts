@@ -1,7 +1,8 @@
 /**
- * Open311 GeoReport v2 as it travels (JSON format): services, service definitions, created
- * requests, request status and errors. Parsed leniently, because real servers differ in the
- * small things (numbers as strings, "true" as a string, keywords as a list).
+ * Open311 GeoReport v2 as it travels: services, service definitions, created requests, request
+ * status and errors, in the JSON format's shape (XML answers are turned into it first, see
+ * open311-xml.ts). Parsed leniently, because real servers differ in the small things (numbers as
+ * strings, "true" as a string, keywords as a list, empty elements for absent values).
  */
 import { z } from 'zod';
 
@@ -33,6 +34,12 @@ export const attributeSchema = z.object({
   order: z.coerce.number().nullish(),
   description: z.string().nullish().transform((v) => v ?? ''),
   values: z.array(z.object({ key: text, name: text })).nullish(),
+  /**
+   * mySociety's open311-adapter: `server_set` values are the sending system's to fill in and
+   * `hidden_field` ones come from the page (an asset picked on a map), so residents are never
+   * asked either. Absent on plain GeoReport v2 servers.
+   */
+  automated: z.string().nullish().transform((v) => (v === 'server_set' || v === 'hidden_field' ? v : undefined)),
 });
 export type Open311Attribute = z.infer<typeof attributeSchema>;
 

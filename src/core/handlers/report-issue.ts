@@ -136,7 +136,7 @@ async function takeAnswers(turn: Turn, ctx: HandlerContext, data: ReportDialogDa
     draft.attributes = {};
     questions = undefined;
   } else if (slots.issueType && !slots.issueType.id && !draft.issueType) {
-    prefix = ctx.t.speak('reports:unknownIssueType', { heard: slots.issueType.value ?? '', website: ctx.info.website });
+    prefix = ctx.t.speak('reports:unknownIssueType', { ...contacts(ctx), heard: slots.issueType.value ?? '' });
     delete heard.issueType;
   }
   if (slots.location?.value) {

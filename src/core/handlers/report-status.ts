@@ -14,6 +14,7 @@ import { contacts, speakableCouncilText } from '../reports/report-speech';
 import type { HandlerContext, HandlerMap } from '../skill';
 import { characters, joinSpeech, type Speech } from '../speech';
 import type { Turn } from '../turn';
+import { isWaitingForKey } from '../reports/delivery';
 
 export const CHECK_REPORT_STATUS = 'CheckReportStatusIntent';
 const MAX_ATTEMPTS = 3;
@@ -64,7 +65,7 @@ async function lastReference(turn: Turn, ctx: HandlerContext, reporter: IssueRep
   let { reference, token } = last;
   if (!reference && !token && last.outboxId) {
     const entry = await outboxFrom(ctx.extras)?.get(last.outboxId);
-    if (entry?.state === 'pending') return { say: ctx.t.speak('reports:status.waitingToSend') };
+    if (entry?.state === 'pending') return { say: ctx.t.speak(isWaitingForKey(entry) ? 'reports:status.waitingForCouncil' : 'reports:status.waitingToSend', contacts(ctx)) };
     if (entry?.state === 'rejected') return { say: ctx.t.speak('reports:status.wasRejected', contacts(ctx)) };
     if (entry?.result?.kind === 'accepted') reference = entry.result.reference;
     if (entry?.result?.kind === 'queued') token = entry.result.token;

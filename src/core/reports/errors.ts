@@ -22,9 +22,17 @@ export class ReportRejectedError extends CouncilApiError {
 }
 
 /**
- * The council answered the report itself with something unreadable. It may have filed it, so the
- * report is not sent again (that could file it twice); anything unreadable before the report was
- * sent (the list of services, a definition) is an outage like any other, and the report waits.
+ * The council's reporting system refused our API key (401 or 403). That is the council's
+ * configuration, not an outage and not the report's fault: the report waits, retried slowly,
+ * until someone fixes the key, and officers are told loudly.
+ */
+export class ReportKeyRefusedError extends ReportRejectedError {}
+
+/**
+ * The council answered the report itself with something unreadable, or gave no answer in time
+ * after the report was sent: it may have filed it. Sending it again blindly could file it twice,
+ * so the next attempt first looks for it (IssueReporter.findSubmitted). Anything unreadable before
+ * the report was sent (the list of services, a definition) is an outage like any other.
  */
 export class UncertainSubmissionError extends CouncilDataError {
   constructor(endpoint: string, detail: string) {

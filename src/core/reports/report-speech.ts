@@ -3,7 +3,7 @@
  * and what happened when it was sent.
  */
 import type { ReportQuestion } from '../council';
-import { ReportRejectedError } from './errors';
+import { ReportRejectedError, UnsupportedIssueTypeError } from './errors';
 import type { HandlerContext } from '../skill';
 import { characters, joinSpeech, type Speech } from '../speech';
 import type { ReportDraft } from './report-dialog';
@@ -64,8 +64,11 @@ export function speakOutcome(ctx: HandlerContext, outcome: SendOutcome): Speech 
     case 'queued':
       return ctx.t.speak('reports:received', { council: ctx.info.name });
     case 'saved':
-      return ctx.t.speak('reports:saved');
+      return ctx.t.speak(outcome.keyRefused ? 'reports:savedUntilAccepted' : 'reports:saved', contacts(ctx));
     case 'rejected': {
+      if (outcome.error instanceof UnsupportedIssueTypeError) {
+        return ctx.t.speak('reports:unsupportedIssueType', { ...contacts(ctx), issue: issueName(ctx, outcome.error.issueType) });
+      }
       const reason = outcome.error instanceof ReportRejectedError ? speakableCouncilText(outcome.error.detail) : undefined;
       return reason
         ? ctx.t.speak('reports:rejectedWithReason', { ...contacts(ctx), reason: reason.replace(/[.!]+$/, '') })

@@ -7,7 +7,7 @@ import type { IssueReport, IssueReporter, SubmitResult } from '../council';
 import type { Logger } from '../logger';
 import type { OutboxEntry, ReportOutbox } from '../outbox';
 import type { ProfileStore, ResidentProfile } from '../profile';
-import { deliverEntry, type DeliveryOutcome } from './delivery';
+import { deliverEntry, isWaitingForKey, type DeliveryOutcome } from './delivery';
 
 /** Long enough for one attempt to finish on its own, so no sender takes it meanwhile. */
 export const FIRST_ATTEMPT_LEASE_MS = 60_000;
@@ -18,8 +18,8 @@ const POLL_MS = 100;
 export type SendOutcome =
   | { kind: 'accepted'; entryId: string; reference: string; notice?: string }
   | { kind: 'queued'; entryId: string; token: string; notice?: string }
-  /** Saved in the outbox; the council's system did not take it yet. */
-  | { kind: 'saved'; entryId: string }
+  /** Saved in the outbox; the council's system did not take it yet (`keyRefused`: it refuses our key). */
+  | { kind: 'saved'; entryId: string; keyRefused?: boolean }
   | { kind: 'rejected'; entryId: string; error?: unknown };
 
 export interface SendReportOptions {
@@ -47,13 +47,13 @@ function fromResult(entryId: string, result: SubmitResult): SendOutcome {
 function fromEntry(entry: OutboxEntry): SendOutcome {
   if (entry.state === 'sent' && entry.result) return fromResult(entry.id, entry.result);
   if (entry.state === 'rejected') return { kind: 'rejected', entryId: entry.id };
-  return { kind: 'saved', entryId: entry.id };
+  return { kind: 'saved', entryId: entry.id, keyRefused: isWaitingForKey(entry) || undefined };
 }
 
 function fromDelivery(entryId: string, outcome: DeliveryOutcome): SendOutcome {
   if (outcome.kind === 'sent') return fromResult(entryId, outcome.result);
   if (outcome.kind === 'rejected') return { kind: 'rejected', entryId, error: outcome.error };
-  return { kind: 'saved', entryId };
+  return { kind: 'saved', entryId, keyRefused: outcome.keyRefused || undefined };
 }
 
 function sleep(ms: number): Promise<void> {

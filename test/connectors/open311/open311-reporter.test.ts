@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { Open311Reporter } from '../../../src/connectors/open311/open311-reporter';
 import type { IssueReport } from '../../../src/core/council';
-import { CouncilApiError, CouncilDataError, TimeoutError } from '../../../src/core/errors';
+import { CouncilApiError, CouncilDataError } from '../../../src/core/errors';
 import { isPermanentFailure } from '../../../src/core/reports/delivery';
-import { ReportRejectedError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
+import { ReportRejectedError, UncertainSubmissionError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
 
 const HOST = 'https://reports.council.example';
 const BASE = '/open311/v2';
@@ -186,11 +186,11 @@ describe('sending a report (POST requests.json)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('does not retry an answer it cannot read, since the council may have taken the report', async () => {
+  it('marks an answer it cannot read as uncertain, so the next attempt looks for the report before sending again', async () => {
     withServices().post(`${BASE}/requests.json`).reply(200, 'OK');
     const error = await reporter().submit(report).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CouncilDataError);
-    expect(isPermanentFailure(error)).toBe(true);
+    expect(error).toBeInstanceOf(UncertainSubmissionError);
+    expect(isPermanentFailure(error)).toBe(false);
   });
 
   it('refuses an answer with neither an id nor a token', async () => {
@@ -198,9 +198,11 @@ describe('sending a report (POST requests.json)', () => {
     await expect(reporter().submit(report)).rejects.toBeInstanceOf(CouncilDataError);
   });
 
-  it('gives up waiting after the timeout, so the report can wait in the outbox', async () => {
+  it('gives up waiting after the timeout and marks the attempt uncertain, since the council may have filed it', async () => {
     withServices().post(`${BASE}/requests.json`).delay(500).reply(200, [{ service_request_id: '1' }]);
-    await expect(reporter({ timeoutMs: 100 }).submit(report)).rejects.toBeInstanceOf(TimeoutError);
+    const error = await reporter({ timeoutMs: 100 }).submit(report).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UncertainSubmissionError);
+    expect((error as Error).message).toContain('no answer within 100 ms');
   });
 });
 

@@ -144,7 +144,7 @@ describe('reporting a problem, one question at a time', () => {
   it('says plainly when it cannot take a kind of problem, and asks again', async () => {
     const chat = new Conversation(createReportsTestSkill().skill);
     const reply = await chat.say('ReportIssueIntent', { issueType: { value: 'noisy neighbours' } });
-    expect(heard(reply)).toBe("Sorry, I can't report noisy neighbours by voice yet. I can report things like potholes, street lights, fly-tipping and missed bins. For anything else, visit https://www.demo-council.example/. What kind of problem is it?");
+    expect(heard(reply)).toBe("Sorry, I can't report noisy neighbours by voice yet. I can report things like potholes, street lights, fly-tipping and missed bins. For anything else, visit https://www.demo-council.example/, or call 0300 123 4567. What kind of problem is it?");
     expect(reply.next).toMatchObject({ slot: 'issueType' });
   });
 
