@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
+import { compileCouncilConfig } from '../../src/config/compile-config';
+import type { CompiledConfig } from '../../src/config/compiled-config';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -60,14 +62,29 @@ function localesModule(): string {
   ].join('\n');
 }
 
-/** lambda-assets.ts with the council config text and checked language models inlined. */
-function assetsModule(councilConfigFile: string): string {
+/**
+ * lambda-assets.ts with the council config and the checked language models inlined. The config
+ * is compiled (checked now, see src/config/compile-config.ts) when it can be; otherwise the
+ * bundle carries its text and checks it at cold start, as before.
+ */
+function assetsModule(councilConfigFile: string, compiled: CompiledConfig | undefined): string {
   const models = Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)]));
+  const file = path.basename(councilConfigFile);
+  const config = compiled
+    ? [
+      `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
+      `const compiled = ${JSON.stringify(compiled)};`,
+      'export function loadCouncilConfig(env = process.env) { return expandCompiledConfig(compiled, env); }',
+    ]
+    : [
+      `import { parseConfig } from ${JSON.stringify(sourceFile('src/config/load-config.ts'))};`,
+      // As JSON: read at run time by yamlAsJsonPlugin's parser, `${ENV}` references still in.
+      `const source = ${JSON.stringify({ file, text: JSON.stringify(parseYaml(readFileSync(councilConfigFile, 'utf8'))) })};`,
+      'export function loadCouncilConfig(env = process.env) { return parseConfig(source.text, env, source.file); }',
+    ];
   return [
-    // As JSON: read at run time by yamlAsJsonPlugin's parser, `${ENV}` references still in.
-    `const source = ${JSON.stringify({ file: path.basename(councilConfigFile), text: JSON.stringify(parseYaml(readFileSync(councilConfigFile, 'utf8'))) })};`,
+    ...config,
     `const models = ${JSON.stringify(models)};`,
-    'export function councilConfigSource() { return source; }',
     'export function languageModelFor(locale) {',
     '  const model = models[locale];',
     '  if (!model) throw new Error(`no language model for ${locale} in this bundle`);',
@@ -76,16 +93,34 @@ function assetsModule(councilConfigFile: string): string {
   ].join('\n');
 }
 
+/** The config schema modules: a bundle whose config was checked when it was built needs none of them. */
+const SCHEMA_MODULES = ['src/config/council-config.ts', 'src/config/service-config.ts'];
+
+/** `file`'s exported schemas, each one a stand-in that says why it cannot check anything here. */
+function checkedSchemaModule(file: string): string {
+  const names = [...readFileSync(file, 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]);
+  return [
+    'const refuse = () => { throw new Error("this bundle carries its council config already checked; rebuild it to change the config"); };',
+    'const schema = { parse: refuse, safeParse: refuse };',
+    ...names.map((name) => `export const ${name} = schema;`),
+  ].join('\n');
+}
+
 /**
  * Replaces the two modules that read the repository at run time with ones carrying the files'
  * contents: the locale loader, and the Lambda assets (council config, language models). Both keep
- * their exports, so the code that calls them is the code that runs locally.
+ * their exports, so the code that calls them is the code that runs locally. With the config
+ * compiled, the config schema is left out too. A config with a problem fails the build.
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
+  const file = path.basename(councilConfigFile);
+  const compiled = compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file);
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
-    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile)],
+    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
   ]);
+  // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
+  if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
   return {
     name: 'inline-repo-files',
     setup(build) {

@@ -26,5 +26,6 @@ export function createChannelContext(composition: Composition, name: string, opt
     onCall: composition.reportCall,
     model: () => (model ??= loadModel()),
     skipRequestVerification: options.skipRequestVerification === true,
+    services: composition.services,
   };
 }

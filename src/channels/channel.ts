@@ -14,7 +14,7 @@ import type { CouncilConfig } from '../config/council-config';
 import type { Resource } from 'i18next';
 import type { HttpCall } from '../connectors/http';
 import type { Logger } from '../core/logger';
-import type { Skill } from '../core/skill';
+import type { Skill, SkillServices } from '../core/skill';
 import type { LanguageModel } from '../language-model/language-model';
 import type { PlatformBridge } from '../simulator/platform-bridge';
 import type { SessionStore } from '../simulator/sessions';
@@ -32,6 +32,8 @@ export interface ChannelContext {
   model(): LanguageModel;
   /** Accept callers whose identity was not checked (SKIP_REQUEST_VERIFICATION=1): local testing only. */
   skipRequestVerification: boolean;
+  /** The council's name and contacts, the locale's words and the clock, for channels that write sentences of their own (MCP). */
+  services: Pick<SkillServices, 'info' | 'translators' | 'clock'>;
 }
 
 /**

@@ -7,9 +7,11 @@ import { createAlexaChannel } from './alexa/channel';
 import type { Channel } from './channel';
 import { dialogflowCxChannel } from './dialogflow-cx/channel';
 import { dialogflowEsChannel } from './dialogflow-es/channel';
+import { mcpChannel } from './mcp/channel';
 
 export const CHANNELS: readonly Channel[] = [
   createAlexaChannel(),
   dialogflowCxChannel,
   dialogflowEsChannel,
+  mcpChannel,
 ];

@@ -3,6 +3,7 @@
  * systems. Key names are a contract with councils; add keys, never rename them.
  */
 import { z } from 'zod';
+import { mcpConfigSchema } from '../channels/mcp/mcp-config';
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -186,6 +187,8 @@ export const councilConfigSchema = z.object({
   security: securitySchema.optional(),
   /** The Alexa skill's listing, endpoint and account linking, for skill-package/. */
   alexa: alexaSkillSchema.optional(),
+  /** The MCP channel (/mcp): who may call its tools; see src/channels/mcp/mcp-config.ts. */
+  mcp: mcpConfigSchema.optional(),
 }).passthrough();
 
 export type CouncilConfig = z.infer<typeof councilConfigSchema>;

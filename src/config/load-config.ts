@@ -8,26 +8,12 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { councilConfigSchema, type CouncilConfig } from './council-config';
 import type { CouncilInfo } from '../core/council-info';
+import { ConfigError, expandEnv, problemsError } from './config-error';
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError, expandEnv };
 
 /** The demo council's config, used when COUNCIL_CONFIG is not set. */
 export const DEMO_CONFIG_PATH = path.resolve(__dirname, '../../councils/demo-council.yaml');
-
-/** Replaces `${NAME}` and `${NAME:-default}` with environment values; a missing one is an error. */
-export function expandEnv(text: string, env: NodeJS.ProcessEnv, file: string): string {
-  return text.replace(/\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (_, name: string, fallback: string | undefined) => {
-    const value = env[name];
-    if (value !== undefined && value !== '') return value;
-    if (fallback !== undefined) return fallback;
-    throw new ConfigError(`${file}: environment variable ${name} is not set (referenced as \${${name}})`);
-  });
-}
 
 /** Expands environment references in every string value (after parsing, so comments and YAML syntax are untouched). */
 function expandValues(value: unknown, env: NodeJS.ProcessEnv, file: string): unknown {
@@ -53,10 +39,7 @@ export function readYaml(text: string, env: NodeJS.ProcessEnv, file: string): un
 /** Checks data against a config schema; the error lists every problem by key. */
 export function checkShape<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   const result = schema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new ConfigError(`${file} has ${problems.length} problem(s):\n${problems.join('\n')}`);
-  }
+  if (!result.success) throw problemsError(file, result.error.issues);
   return result.data;
 }
 

@@ -1,6 +1,7 @@
 /**
  * A Reply is what the skill says and what happens next, platform-neutral. Adapters render it.
  */
+import type { ReplyFacts } from './facts';
 import type { SessionState } from './session';
 import type { Speech } from './speech';
 import type { SlotValue } from './turn';
@@ -43,6 +44,11 @@ export interface Reply {
   /** State to carry to the next turn; undefined keeps nothing. */
   session?: SessionState;
   visual?: Visual;
+  /**
+   * The data behind the words (dates, bins, amounts, references), for channels that return
+   * data as well as speech (MCP's structuredContent); voice channels ignore it.
+   */
+  facts?: ReplyFacts;
   /** For CanFulfillIntentRequest answers. */
   canFulfil?: CanFulfil;
   /** An empty reply: platforms that need no answer (session ended) get none. */

@@ -76,6 +76,12 @@ export interface Turn {
   /** Why the session ended, for kind 'session-end'. */
   endReason?: string;
   device: DeviceServices;
+  /**
+   * The property this turn is about, when the caller named one (an MCP tool given a UPRN):
+   * handlers use it instead of the resident's saved address, and save nothing. Voice turns
+   * leave it unset and the saved address is used.
+   */
+  property?: { uprn: string; label?: string; postcode?: string };
 }
 
 /** A Turn with defaults, for adapters and tests that only know part of it. */

@@ -6,6 +6,7 @@
  * The demo tokens and accounts are in data/council-tax.json.
  */
 import { Router, type Request, type Response } from 'express';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { localDate } from '../core/dates';
 import taxFile from './data/council-tax.json';
@@ -38,6 +39,26 @@ type DemoAccount = z.infer<typeof accountSchema>;
 export interface CouncilTaxRouterOptions {
   data?: CouncilTaxData;
   now?: () => Date;
+  identity?: DemoIdentity;
+}
+
+/**
+ * An identity provider the account API also trusts, as a council's would: its signed tokens
+ * (JWTs) name the account holder's reference as `sub`. The MCP channel's residents sign in there.
+ */
+export interface DemoIdentity {
+  issuer: string;
+  jwksUrl: string;
+}
+
+/** The account reference a signed token from `identity` names, or undefined when it does not verify. */
+async function accountFromJwt(token: string, identity: DemoIdentity, keys: ReturnType<typeof createRemoteJWKSet>): Promise<string | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, keys, { issuer: identity.issuer, requiredClaims: ['exp', 'sub'] });
+    return payload.sub;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads and checks data/council-tax.json; throws naming the bad key. */
@@ -74,15 +95,18 @@ function refuse(res: Response, description: string, error?: 'invalid_token'): vo
 export function createCouncilTaxRouter(options: CouncilTaxRouterOptions = {}): Router {
   const data = options.data ?? loadCouncilTaxData();
   const now = options.now ?? (() => new Date());
+  const identity = options.identity;
+  const keys = identity && createRemoteJWKSet(new URL(identity.jwksUrl));
   const router = Router();
 
-  router.get('/account', (req: Request, res: Response) => {
+  router.get('/account', async (req: Request, res: Response) => {
     const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     if (!token) return refuse(res, 'Sign in through account linking: send Authorization: Bearer <token>.');
     const link = data.tokens.find((t) => t.token === token);
-    if (!link) return refuse(res, 'The access token is not recognised.', 'invalid_token');
-    if (Date.parse(link.expires) <= now().getTime()) return refuse(res, 'The access token expired.', 'invalid_token');
-    const account = data.accounts.find((a) => a.account_reference === link.account);
+    const signedFor = !link && identity && keys ? await accountFromJwt(token, identity, keys) : undefined;
+    if (!link && !signedFor) return refuse(res, 'The access token is not recognised.', 'invalid_token');
+    if (link && Date.parse(link.expires) <= now().getTime()) return refuse(res, 'The access token expired.', 'invalid_token');
+    const account = data.accounts.find((a) => a.account_reference === (link?.account ?? signedFor));
     if (!account) return refuse(res, 'The access token is not recognised.', 'invalid_token');
 
     const today = localDate(now(), 'Europe/London');

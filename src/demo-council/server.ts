@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createAddressesRouter } from './addresses-routes';
-import { createCouncilTaxRouter } from './council-tax-routes';
+import { createCouncilTaxRouter, type DemoIdentity } from './council-tax-routes';
 import { createOpen311Router } from './open311-routes';
 import { loadSampleData, type SampleData } from './sample-data';
 import { createWasteRouter } from './waste-routes';
@@ -16,6 +16,8 @@ export interface DemoCouncilOptions {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
+  /** An identity provider whose signed tokens the council tax API also accepts (the MCP channel's residents). */
+  identity?: DemoIdentity;
 }
 
 export interface DemoCouncil {
@@ -25,13 +27,13 @@ export interface DemoCouncil {
 }
 
 /** The demo council's express app, for mounting or for supertest. */
-export function createDemoCouncilApp(data: SampleData = loadSampleData()): express.Express {
+export function createDemoCouncilApp(data: SampleData = loadSampleData(), identity?: DemoIdentity): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use('/search/places/v1', createAddressesRouter(data.properties));
   app.use('/waste', createWasteRouter(data));
   app.use('/open311/v2', createOpen311Router());
-  app.use('/council-tax/v1', createCouncilTaxRouter());
+  app.use('/council-tax/v1', createCouncilTaxRouter({ identity }));
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: { statuscode: 404, message: 'Not found' } });
   });
@@ -43,8 +45,8 @@ export function createDemoCouncilApp(data: SampleData = loadSampleData()): expre
 }
 
 /** Starts the demo council and resolves once it is listening. */
-export async function startDemoCouncil({ host = '127.0.0.1', port = 4010 }: DemoCouncilOptions = {}): Promise<DemoCouncil> {
-  const server = createServer(createDemoCouncilApp());
+export async function startDemoCouncil({ host = '127.0.0.1', port = 4010, identity }: DemoCouncilOptions = {}): Promise<DemoCouncil> {
+  const server = createServer(createDemoCouncilApp(loadSampleData(), identity));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

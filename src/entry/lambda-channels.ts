@@ -4,7 +4,7 @@
  * while the container lives, so only a cold start pays for it; only the channels a function
  * serves are built in it.
  */
-import type { ChannelServing, VoiceRoute } from '../channels/channel';
+import type { ChannelContext, ChannelServing, VoiceRoute } from '../channels/channel';
 import { createChannelContext } from '../channels/channel-context';
 import { answerWholeRequest, type VoiceAnswer, type VoiceEndpoint } from '../channels/shared/voice-endpoint';
 import { assertSafeStartup } from '../security/startup';
@@ -49,6 +49,15 @@ export function createEventLambda(channel: ChannelServing): (event: unknown) => 
   if (!create) throw new Error(`the ${channel.name} channel has no Lambda event handler`);
   let handle: ((event: unknown) => Promise<unknown>) | undefined;
   return (event) => (handle ??= create(contextFor(channel, skipRequestVerification)))(event);
+}
+
+/**
+ * The context for a channel that answers HTTP API events itself (MCP, whose protocol is not a
+ * voice webhook). Composed on first use; refuses at cold start like the other entries.
+ */
+export function createLambdaChannelContext(channel: ChannelServing): ChannelContext {
+  const { skipRequestVerification } = assertSafeStartup();
+  return contextFor(channel, skipRequestVerification);
 }
 
 function toResult({ status, body }: VoiceAnswer): HttpApiResult {

@@ -5,13 +5,11 @@
  * storage is those tables whatever the file says: Lambda has no disk to keep a database on.
  */
 import type { CouncilConfig } from '../config/council-config';
-import { parseConfig } from '../config/load-config';
-import { councilConfigSource } from './lambda-assets';
+import { loadCouncilConfig } from './lambda-assets';
 
 /** Reads and checks the config once per container; a bad one fails the cold start naming the key. */
 export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): CouncilConfig {
-  const { file, text } = councilConfigSource(env);
-  const config = parseConfig(text, env, file);
+  const config = loadCouncilConfig(env);
   if (!env.PROFILES_TABLE) return config;
   return {
     ...config,

@@ -26,6 +26,12 @@ type Resume = { intent: string; slots: Record<string, SlotValue> };
  * `resume` once the address is confirmed.
  */
 export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Resume): Promise<{ address: SavedAddress; profile: ResidentProfile } | { reply: Reply }> {
+  // A property the caller named stands in for the saved address, and nothing is saved.
+  const named = turn.property;
+  if (named) {
+    const label = named.label ?? ctx.t.text('address:propertyByUprn', { uprn: named.uprn });
+    return { address: { uprn: named.uprn, label, postcode: named.postcode ?? '' }, profile: { userId: turn.userId } };
+  }
   const profile = turn.userId ? await ctx.profiles.get(turn.userId) : undefined;
   if (profile?.address) return { address: profile.address, profile };
   return { reply: await startAddressDialog(turn, ctx, resume) };
@@ -88,6 +94,12 @@ function examplesOf(homes: Address[], ctx: HandlerContext): string {
   return listOf(shown, ctx.t.locale);
 }
 
+/** The homes still in the running, as data for channels that return it. */
+function withAddresses(reply: Reply, postcode: string, homes: Address[]): Reply {
+  const addresses = homes.map(({ uprn, label, postcode: own }) => ({ uprn, label, postcode: own || postcode }));
+  return { ...reply, facts: { kind: 'addresses', postcode, addresses } };
+}
+
 /** With a postcode known: look up its homes and narrow them down by what the resident said. */
 async function offerHomes(turn: Turn, ctx: HandlerContext, data: AddressDialogData, session: SessionState, house: string | undefined): Promise<Reply> {
   const postcode = data.postcode ?? '';
@@ -95,17 +107,22 @@ async function offerHomes(turn: Turn, ctx: HandlerContext, data: AddressDialogDa
   const finder = (ctx.councils?.unplaced ?? ctx.council).addresses;
   const candidates = data.candidates ?? (await finder.findAddresses(postcode)).map(slimAddress);
   if (candidates.length === 0) {
-    return askPostcode(ctx, session, data, ctx.t.speak('address:noAddresses', { postcode }));
+    return withAddresses(askPostcode(ctx, session, data, ctx.t.speak('address:noAddresses', { postcode })), postcode, []);
   }
   if (!candidates.some((home) => isCovered(ctx, home))) return notCovered(ctx, session, postcode);
   const known = { ...data, postcode, candidates };
-  if (!house) return candidates.length === 1 && candidates[0] ? confirmHome(ctx, session, known, candidates[0]) : askHouse(ctx, session, known);
-  const matches = matchHouse(candidates, house);
-  if (matches.length === 1 && matches[0]) return confirmHome(ctx, session, known, matches[0]);
-  if (matches.length > 1) {
-    return askHouse(ctx, session, { ...known, candidates: matches }, ctx.t.speak('address:severalMatches', { count: matches.length, examples: examplesOf(matches, ctx) }));
+  if (!house) {
+    const reply = candidates.length === 1 && candidates[0] ? confirmHome(ctx, session, known, candidates[0]) : askHouse(ctx, session, known);
+    return withAddresses(reply, postcode, candidates);
   }
-  return askHouse(ctx, session, known, ctx.t.speak('address:houseNotFound', { house, postcode, examples: examplesOf(candidates, ctx) }));
+  const matches = matchHouse(candidates, house);
+  if (matches.length === 1 && matches[0]) return withAddresses(confirmHome(ctx, session, known, matches[0]), postcode, matches);
+  if (matches.length > 1) {
+    const speech = ctx.t.speak('address:severalMatches', { count: matches.length, examples: examplesOf(matches, ctx) });
+    return withAddresses(askHouse(ctx, session, { ...known, candidates: matches }, speech), postcode, matches);
+  }
+  // No match: the facts list none, so a caller never mistakes the postcode's homes for a match.
+  return withAddresses(askHouse(ctx, session, known, ctx.t.speak('address:houseNotFound', { house, postcode, examples: examplesOf(candidates, ctx) })), postcode, []);
 }
 
 async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Promise<Reply> {

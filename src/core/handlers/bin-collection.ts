@@ -6,6 +6,7 @@ import { collectionsCard, collectionsVisual, describeNext, sayBins, sayCancellat
 import { sayWhen } from '../bins/speak-dates';
 import type { BinStream, Collection } from '../council';
 import { daysBetween, isIsoDate, localDate, longDate } from '../dates';
+import { collectionFacts } from '../facts';
 import type { ResidentProfile, SavedAddress } from '../profile';
 import type { Reply } from '../reply';
 import { answerThenOfferMore } from '../replies';
@@ -79,17 +80,20 @@ async function answerBinDay(turn: Turn, ctx: HandlerContext, profile: ResidentPr
   const stream = info.binStreams.find((s) => s.id === streamId);
   const real = happening(collections);
   const relevant = stream ? real.filter((c) => c.streams.includes(stream.id)) : real;
+  // The data behind the answer: every collection of the asked-for bins, cancelled days marked.
+  const property = { uprn: address.uprn, label: address.label, postcode: address.postcode || undefined };
+  const facts = collectionFacts(property, stream ? collections.filter((c) => c.streams.includes(stream.id)) : collections, info.binStreams);
   const card = collectionsCard(collections, info.binStreams, address.label, t);
   if (date && isIsoDate(date)) {
     const visual = turn.device.hasScreen ? collectionsVisual(real, info.binStreams, today, t) : undefined;
-    return answer(answerForDate(date, stream, collections, today, ctx), ctx, { card, visual }, hint);
+    return answer(answerForDate(date, stream, collections, today, ctx), ctx, { card, visual, facts }, hint);
   }
   if (relevant.length === 0) {
     const missed = sayCancellations(collections, stream ? [stream.id] : undefined, info.binStreams, today, t);
     // After "that collection is cancelled", "you may need to sign up" would mislead.
     const key = !stream ? 'bins:noneSoon' : missed.parts.length > 0 ? 'bins:noMoreOfStream' : 'bins:streamNotCollected';
     const none = t.speak(key, { stream: stream?.name ?? '', address: address.label, website: info.website, phone: info.phone });
-    return answer(joinSpeech(missed, none), ctx);
+    return answer(joinSpeech(missed, none), ctx, { facts });
   }
   const visual = turn.device.hasScreen ? collectionsVisual(real, info.binStreams, today, t) : undefined;
   if (stream) {
@@ -97,9 +101,9 @@ async function answerBinDay(turn: Turn, ctx: HandlerContext, profile: ResidentPr
     const speech = [t.speak('bins:nextOfStream', { bins: stream.container, when: sayWhen(first.date, today, t) })];
     if (first.movedFrom) speech.push(t.speak('bins:moved', { usual: longDate(first.movedFrom, t.locale) }));
     speech.push(sayCancellations(collections, [stream.id], info.binStreams, today, t));
-    return answer(joinSpeech(...speech), ctx, { card, visual }, hint);
+    return answer(joinSpeech(...speech), ctx, { card, visual, facts }, hint);
   }
-  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual }, hint);
+  return answer(describeNext(collections, info.binStreams, today, t), ctx, { card, visual, facts }, hint);
 }
 
 async function handleBinCollection(turn: Turn, ctx: HandlerContext): Promise<Reply> {

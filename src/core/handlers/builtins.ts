@@ -3,6 +3,7 @@
  * help ends with a question and keeps the session open; stop and cancel say goodbye and end;
  * fallback says what the resident can ask and keeps any dialog in progress.
  */
+import { councilFacts } from '../facts';
 import type { Reply } from '../reply';
 import { ask, tell } from '../replies';
 import { FALLBACK, LAUNCH, NO, SESSION_END, YES, type HandlerContext, type HandlerMap } from '../skill';
@@ -14,8 +15,10 @@ async function launch(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   return ask(ctx.t.speak(key, { council: ctx.info.name }), ctx.t.speak('common:welcomeReprompt'), { session: {} });
 }
 
+/** What the resident can ask, and (as data, for channels that return it) the council's contacts. */
 async function help(_turn: Turn, ctx: HandlerContext): Promise<Reply> {
-  return ask(ctx.t.speak('common:help'), ctx.t.speak('common:helpReprompt'), { session: {} });
+  const facts = councilFacts(ctx.info, { reports: ctx.council.reports !== undefined, councilTaxAccount: ctx.council.councilTax !== undefined });
+  return ask(ctx.t.speak('common:help'), ctx.t.speak('common:helpReprompt'), { session: {}, facts });
 }
 
 async function goodbye(_turn: Turn, ctx: HandlerContext): Promise<Reply> {

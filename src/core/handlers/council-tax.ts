@@ -5,6 +5,7 @@
  */
 import { instalmentDates, monthlyShare, monthName, nextInstalmentDate, ordinalDay } from '../council-tax/instalments';
 import type { CouncilTaxInfo } from '../council-info';
+import type { ReplyFacts } from '../facts';
 import { localDate, longDate } from '../dates';
 import { AccountLinkError } from '../errors';
 import type { Reply } from '../reply';
@@ -43,17 +44,28 @@ function speakCharge(ctx: HandlerContext, tax: CouncilTaxInfo, band: string): Sp
   );
 }
 
+/** The charges for `bands` (every band the council lists when none is named), as data. */
+function chargeFacts(tax: CouncilTaxInfo, bands: string[] = BANDS): ReplyFacts {
+  const charges = bands.flatMap((band) => {
+    const annualPence = tax.bandsPence[band];
+    return annualPence === undefined ? [] : [{ band, annualPence, instalmentPence: monthlyShare(annualPence, tax.instalments) }];
+  });
+  return { kind: 'council-tax-charges', year: tax.year, instalments: tax.instalments, charges };
+}
+
 /** After a charge, the natural next question is another band; the dialog is over either way. */
-function offerAnotherBand(turn: Turn, ctx: HandlerContext, speech: Speech): Reply {
+function offerAnotherBand(turn: Turn, ctx: HandlerContext, speech: Speech, facts?: ReplyFacts): Reply {
   return ask(joinSpeech(speech, ctx.t.speak('tax:anotherBand')), ctx.t.speak('tax:anotherBandReprompt'), {
     session: { ...turn.session, dialog: undefined },
+    facts,
   });
 }
 
-function askBand(turn: Turn, ctx: HandlerContext, prefix?: Speech): Reply {
+function askBand(turn: Turn, ctx: HandlerContext, prefix?: Speech, facts?: ReplyFacts): Reply {
   return ask(joinSpeech(prefix, ctx.t.speak('tax:askBand')), ctx.t.speak('tax:askBandReprompt'), {
     next: { type: 'elicit-slot', intent: COUNCIL_TAX_CHARGE, slot: 'band', slots: {} },
     session: { ...turn.session, dialog: { intent: COUNCIL_TAX_CHARGE, slots: {}, awaitingSlot: 'band' } },
+    facts,
   });
 }
 
@@ -91,13 +103,13 @@ async function handleCharge(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const tax = ctx.info.councilTax;
   if (!tax) return finish(turn, ctx, ctx.t.speak('tax:notAvailable', contacts(ctx)));
   const band = bandFrom(turn);
-  if (band) return offerAnotherBand(turn, ctx, speakCharge(ctx, tax, band));
-  if (turn.slots.band?.value) return askBand(turn, ctx, ctx.t.speak('tax:unknownBand'));
+  if (band) return offerAnotherBand(turn, ctx, speakCharge(ctx, tax, band), chargeFacts(tax, [band]));
+  if (turn.slots.band?.value) return askBand(turn, ctx, ctx.t.speak('tax:unknownBand'), chargeFacts(tax));
   // No band named: "what band am I in?" or "how much is council tax?" — one answer serves both.
   const own = await ownBand(turn, ctx);
-  if (own) return offerAnotherBand(turn, ctx, joinSpeech(ctx.t.speak('tax:yourBand', own), speakCharge(ctx, tax, own.band)));
+  if (own) return offerAnotherBand(turn, ctx, joinSpeech(ctx.t.speak('tax:yourBand', own), speakCharge(ctx, tax, own.band)), chargeFacts(tax, [own.band]));
   const findOut = ctx.t.speak('tax:findYourBand', { url: tax.bandLookupUrl ?? ctx.info.website });
-  return askBand(turn, ctx, joinSpeech(bandRange(ctx, tax), findOut));
+  return askBand(turn, ctx, joinSpeech(bandRange(ctx, tax), findOut), chargeFacts(tax));
 }
 
 async function handlePayment(turn: Turn, ctx: HandlerContext): Promise<Reply> {
@@ -150,10 +162,11 @@ async function handleBalance(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   else if (account.balancePence < 0) speech = ctx.t.speak('tax:balanceCredit', { amount: money(-account.balancePence) });
   else speech = ctx.t.speak('tax:balancePaid', { year });
   const next = account.nextInstalment;
-  if (next && account.balancePence > 0) {
-    speech = joinSpeech(speech, ctx.t.speak('tax:nextInstalment', { amount: money(next.amountPence), date: longDate(next.date, ctx.t.locale) }));
+  const owing = next && account.balancePence > 0 ? next : undefined;
+  if (owing) {
+    speech = joinSpeech(speech, ctx.t.speak('tax:nextInstalment', { amount: money(owing.amountPence), date: longDate(owing.date, ctx.t.locale) }));
   }
-  return finish(turn, ctx, speech);
+  return finish(turn, ctx, speech, { facts: { kind: 'council-tax-balance', year, balancePence: account.balancePence, nextInstalment: owing } });
 }
 
 export const councilTaxHandlers: HandlerMap = {

@@ -4,6 +4,7 @@
  * The report goes to the outbox before any attempt to send it, so it is never lost.
  */
 import type { IssueReporter } from '../council';
+import { reportOutcomeFacts } from '../facts';
 import { outboxFrom } from '../outbox';
 import type { Reply } from '../reply';
 import { answerThenOfferMore, ask } from '../replies';
@@ -48,14 +49,17 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
   const slots = () => session().dialog?.slots ?? {};
   const t = ctx.t;
   if (asking === 'confirm') {
+    const { issueType = '', location = '', description = '', uprn, attributes } = data.draft;
     return ask(joinSpeech(prefix, speakReadBack(ctx, data.draft)), t.speak('reports:readBackReprompt'), {
       next: { type: 'confirm-intent', intent: REPORT_ISSUE, slots: slots() },
       session: session(),
+      facts: { kind: 'report-draft', issueType, location, description, uprn, answers: { ...attributes } },
     });
   }
   let speech: Speech;
   let reprompt: Speech;
   let yesNo = false;
+  let facts: Reply['facts'];
   if (asking === 'issueType') {
     speech = t.speak(prefix ? 'reports:unknownIssueTypeQuestion' : 'reports:askIssueType');
     reprompt = t.speak('reports:askIssueTypeReprompt');
@@ -69,11 +73,13 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
     const question = data.questions?.find((q) => `attribute:${q.code}` === asking);
     ({ speech, reprompt } = question ? speakQuestion(ctx, question) : { speech: t.speak('reports:askDescription'), reprompt: t.speak('reports:askDescriptionReprompt') });
     yesNo = question ? isYesNoQuestion(question) : false;
+    if (question) facts = { kind: 'report-question', code: question.code, question: question.question, options: question.values };
   }
   const slot = asking.startsWith('attribute:') ? 'description' : asking;
   return ask(joinSpeech(prefix, speech), reprompt, {
     next: { type: 'elicit-slot', intent: REPORT_ISSUE, slot, slots: slots() },
     session: session(yesNo),
+    facts,
   });
 }
 
@@ -89,7 +95,7 @@ async function submit(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, 
     budgetMs: typeof budget === 'number' ? budget : undefined,
   });
   await rememberLastReport(ctx.profiles, turn.userId, outcome, ctx.logger);
-  return finish(turn, ctx, speakOutcome(ctx, outcome));
+  return { ...finish(turn, ctx, speakOutcome(ctx, outcome)), facts: reportOutcomeFacts(outcome) };
 }
 
 function askChange(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix?: Speech): Reply {
@@ -141,7 +147,8 @@ async function takeAnswers(turn: Turn, ctx: HandlerContext, data: ReportDialogDa
   }
   if (slots.location?.value) {
     draft.location = slots.location.value;
-    draft.uprn = undefined;
+    // A property the caller named (an MCP tool's uprn) is where the problem is.
+    draft.uprn = turn.property?.uprn;
     if (meansMyHome(slots.location.value)) {
       // Without a saved address, find it first; the report resumes with what was said so far.
       const found = await requireAddress(turn, ctx, { intent: REPORT_ISSUE, slots: { ...heard } as Turn['slots'] });

@@ -5,6 +5,7 @@
  */
 import type { IssueReporter, ReportStatus } from '../council';
 import { localDate, longDate } from '../dates';
+import { reportStatusFacts } from '../facts';
 import { outboxFrom } from '../outbox';
 import type { ResidentProfile } from '../profile';
 import type { Reply } from '../reply';
@@ -55,8 +56,11 @@ function describeStatus(ctx: HandlerContext, status: ReportStatus): Speech {
 
 async function speakStatus(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, reference: string): Promise<Reply> {
   const status = await reporter.status(reference);
-  if (!status) return askReference(turn, ctx, ctx.t.speak('reports:status.notFound', { reference: characters(reference) }));
-  return finish(turn, ctx, describeStatus(ctx, status));
+  if (!status) {
+    const reply = askReference(turn, ctx, ctx.t.speak('reports:status.notFound', { reference: characters(reference) }));
+    return { ...reply, facts: { kind: 'report-not-found', reference } };
+  }
+  return { ...finish(turn, ctx, describeStatus(ctx, status)), facts: reportStatusFacts(status) };
 }
 
 /** The reference of the resident's last report, or what to say instead while it has none. */

@@ -1,0 +1,82 @@
+/**
+ * /mcp on Lambda: API Gateway HTTP API events through the channel's own entry, stateless, against
+ * the demo council. report_problem needs its confirm: true call there (no session to elicit on).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startDemoCouncil, type DemoCouncil } from '../../../src/demo-council/server';
+import type { HttpApiResult } from '../../../src/entry/lambda-channels';
+
+type Handler = (event: unknown) => Promise<HttpApiResult>;
+
+async function freshHandler(): Promise<Handler> {
+  let handler: Handler | undefined;
+  await jest.isolateModulesAsync(async () => {
+    handler = (await import('../../../src/channels/mcp/lambda')).handler as Handler;
+  });
+  if (!handler) throw new Error('no handler exported');
+  return handler;
+}
+
+let id = 0;
+/** The event API Gateway sends for a JSON-RPC message POSTed to /mcp. */
+function rpcEvent(method: string, params: unknown, more: { body?: string; headers?: Record<string, string> } = {}) {
+  return {
+    version: '2.0',
+    routeKey: 'POST /mcp',
+    rawPath: '/prod/mcp',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18', ...more.headers },
+    requestContext: { http: { method: 'POST', sourceIp: '203.0.113.7' } },
+    body: more.body ?? JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }),
+    isBase64Encoded: false,
+  };
+}
+
+describe('the MCP Lambda entry (stateless)', () => {
+  let demo: DemoCouncil;
+  let dataDir: string;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    demo = await startDemoCouncil({ host: '127.0.0.1', port: 0 });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'council-voice-mcp-lambda-'));
+    Object.assign(process.env, { DEMO_COUNCIL_URL: demo.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    delete process.env.COUNCIL_CONFIG;
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await demo.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('initialises without a session, and sends a report only on the confirm: true call, once', async () => {
+    const handler = await freshHandler();
+    const init = await handler(rpcEvent('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'gemini', version: '1' } }));
+    expect(init.statusCode).toBe(200);
+    expect(init.headers['mcp-session-id']).toBeUndefined();
+    expect(JSON.parse(init.body).result.serverInfo.name).toBe('council-voice');
+
+    const report = { issue_type: 'STREET_LIGHT', location: 'outside 4 High Street', description: 'the light is out', answers: { day_burning: 'no' } };
+    const call = async (args: Record<string, unknown>) => {
+      const out = await handler(rpcEvent('tools/call', { name: 'report_problem', arguments: args }));
+      expect(out.statusCode).toBe(200);
+      return JSON.parse(out.body).result.structuredContent as { status: string; reference?: string };
+    };
+    expect(await call(report)).toMatchObject({ status: 'needs-confirmation' });
+    const sent = await call({ ...report, confirm: true });
+    expect(sent).toMatchObject({ status: 'sent', reference: expect.any(String) });
+    // A retried confirm (a new container would do the same: the outbox is the shared store).
+    expect(await call({ ...report, confirm: true })).toEqual(sent);
+  });
+
+  test('refuses what the server refuses: too large, not JSON, and GET (no sessions to stream)', async () => {
+    const handler = await freshHandler();
+    expect((await handler(rpcEvent('x', {}, { body: 'x'.repeat(300 * 1024) }))).statusCode).toBe(413);
+    expect((await handler(rpcEvent('x', {}, { body: '{"jsonrpc":' }))).statusCode).toBe(400);
+    expect((await handler(rpcEvent('tools/list', {}, { headers: { 'content-type': 'text/plain' } }))).statusCode).toBe(415);
+    const get = await handler({ routeKey: 'GET /mcp', rawPath: '/mcp', headers: { accept: 'text/event-stream' }, requestContext: { http: { method: 'GET', sourceIp: '203.0.113.7' } } });
+    expect(get.statusCode).toBe(405);
+  });
+});
