@@ -129,6 +129,8 @@ async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Pr
   if (!isCovered(ctx, home)) return notCovered(ctx, turn.session, home.label);
   const { councilId, speech: moved } = councilChange(ctx, home);
   const address: SavedAddress = { uprn: home.uprn, label: home.label, postcode: home.postcode, ...(councilId === undefined ? {} : { councilId }) };
+  if (home.buildingNumber) address.buildingNumber = home.buildingNumber;
+  if (home.buildingName) address.buildingName = home.buildingName;
   const profile = (await ctx.profiles.get(turn.userId)) ?? { userId: turn.userId };
   await ctx.profiles.put({ ...profile, address });
   const resume = turn.session.resume;
