@@ -109,6 +109,47 @@ export const storageSchema = z.object({
   endpoint: url.optional(),
 }).default({ kind: 'sqlite' });
 
+const remindersSchema = z.object({
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 24-hour').default('19:00'),
+  count: z.number().int().min(1).max(10).default(4),
+}).default({ time: '19:00', count: 4 });
+
+/** What every bins connector shares: the streams residents hear, caching, time-outs, reminders. */
+const binsCommon = {
+  cacheMinutes: z.number().int().nonnegative().default(360),
+  timeoutMs: z.number().int().positive().optional(),
+  streams: z.array(streamSchema).min(1),
+  reminders: remindersSchema,
+};
+
+/** A council that publishes an iCalendar feed per property. */
+const icsBinsSchema = z.object({
+  connector: z.literal('ics'),
+  /** `{uprn}` is replaced by the property's UPRN. */
+  urlTemplate: z.string().includes('{uprn}', { message: 'must contain {uprn}' }),
+  /** A link residents can subscribe to in their own calendar; defaults to urlTemplate. */
+  publicUrlTemplate: z.string().optional(),
+  ...binsCommon,
+});
+
+/** A council with no feed, read through a self-hosted UKBinCollectionData API server. */
+const ukbcdBinsSchema = z.object({
+  connector: z.literal('ukbcd'),
+  /** The API server, e.g. http://ukbcd.internal:8080. */
+  url,
+  /** The council's module name in UKBinCollectionData (a key of its input.json), e.g. GedlingBoroughCouncil. */
+  council: z.string().regex(/^[A-Za-z0-9_]+$/, 'the module name from UKBinCollectionData\'s input.json, e.g. GedlingBoroughCouncil'),
+  /** Per-council query parameters from its input.json, sent as they are; `url` is required by the API. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .refine((params) => Object.hasOwn(params, 'url'), 'add url: the council page from UKBinCollectionData\'s input.json'),
+  /** Which of the resident's address details the council's scraper needs (its input.json shows which). */
+  addressFields: z.array(z.enum(['uprn', 'postcode', 'house_number'])).min(1).default(['uprn', 'postcode', 'house_number']),
+  ...binsCommon,
+});
+
+/** Where collection days come from, by the kind of system the council runs. */
+const binsSchema = z.discriminatedUnion('connector', [icsBinsSchema, ukbcdBinsSchema]);
+
 export const councilConfigSchema = z.object({
   council: z.object({
     name: z.string().min(1),
@@ -123,20 +164,7 @@ export const councilConfigSchema = z.object({
     ...ownershipShape,
   }),
   addresses: addressesSchema,
-  bins: z.object({
-    connector: z.literal('ics'),
-    /** `{uprn}` is replaced by the property's UPRN. */
-    urlTemplate: z.string().includes('{uprn}', { message: 'must contain {uprn}' }),
-    /** A link residents can subscribe to in their own calendar; defaults to urlTemplate. */
-    publicUrlTemplate: z.string().optional(),
-    cacheMinutes: z.number().int().nonnegative().default(360),
-    timeoutMs: z.number().int().positive().optional(),
-    streams: z.array(streamSchema).min(1),
-    reminders: z.object({
-      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm, 24-hour').default('19:00'),
-      count: z.number().int().min(1).max(10).default(4),
-    }).default({ time: '19:00', count: 4 }),
-  }),
+  bins: binsSchema,
   reports: z.object({
     connector: z.literal('open311'),
     endpoint: url,

@@ -7,6 +7,9 @@ export interface SavedAddress {
   uprn: string;
   label: string;
   postcode: string;
+  /** Kept for back ends that find a property by postcode and house (UKBinCollectionData). */
+  buildingNumber?: string;
+  buildingName?: string;
   /** In a deployment of several councils, the one that owns this address (see core/councils). */
   councilId?: string;
 }

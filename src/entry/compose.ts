@@ -11,7 +11,6 @@ import { composeCouncils } from './compose-councils';
 import { loadLocaleResources } from '../config/locales';
 import { CouncilTaxApi } from '../connectors/council-tax-api';
 import type { HttpCall } from '../connectors/http';
-import { IcsBinCollections } from '../connectors/ics-bin-collections';
 import { Open311Reporter } from '../connectors/open311/open311-reporter';
 import { OsPlacesAddressFinder } from '../connectors/os-places-addresses';
 import { OutboxSender } from '../connectors/outbox-sender';
@@ -24,6 +23,7 @@ import type { Logger } from '../core/logger';
 import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type SkillServices } from '../core/skill';
 import { createLogger } from '../logging';
+import { createBinCollections } from './create-bins';
 import type { Composition } from '../server/composition';
 
 export interface ComposeOptions {
@@ -53,17 +53,7 @@ interface ConnectorDeps {
 export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Council {
   return {
     addresses: new OsPlacesAddressFinder({ url: config.addresses.url, key: config.addresses.key, timeoutMs: config.addresses.timeoutMs, onCall: deps.onCall }),
-    bins: new IcsBinCollections({
-      urlTemplate: config.bins.urlTemplate,
-      publicUrlTemplate: config.bins.publicUrlTemplate,
-      streams: config.bins.streams,
-      timeZone: config.council.timeZone,
-      cacheMinutes: config.bins.cacheMinutes,
-      timeoutMs: config.bins.timeoutMs,
-      clock: deps.clock,
-      logger: deps.logger,
-      onCall: deps.onCall,
-    }),
+    bins: createBinCollections(config.bins, { ...deps, timeZone: config.council.timeZone }),
     reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, logger: deps.logger, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
   };

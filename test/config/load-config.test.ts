@@ -13,7 +13,7 @@ describe('the council config file', () => {
   });
 
   it('fills ${VAR} references from the environment, and names a missing one', () => {
-    expect(loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: 'http://127.0.0.1:9999' }).bins.urlTemplate).toBe('http://127.0.0.1:9999/waste/{uprn}/calendar.ics');
+    expect(loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: 'http://127.0.0.1:9999' }).bins).toMatchObject({ urlTemplate: 'http://127.0.0.1:9999/waste/{uprn}/calendar.ics' });
     const text = demo.replace('${OS_PLACES_KEY:-demo-key}', '${OS_PLACES_KEY}');
     expect(() => parseConfig(text, {}, 'my-council.yaml')).toThrow('my-council.yaml: environment variable OS_PLACES_KEY is not set');
   });
@@ -30,5 +30,29 @@ describe('the council config file', () => {
   it('says so when the file is missing or not YAML', () => {
     expect(() => loadConfig('/nowhere/council.yaml', {})).toThrow('cannot read council config at /nowhere/council.yaml');
     expect(() => parseConfig('council: [unclosed', {}, 'x.yaml')).toThrow('x.yaml: not valid YAML');
+  });
+
+  describe('bins: one connector per kind of council system', () => {
+    const icsSection = demo.slice(demo.indexOf('bins:'), demo.indexOf('  reminders:'));
+    const withBins = (section: string) => demo.replace(icsSection, section);
+    const streams = '  streams:\n    - { id: REFUSE, name: rubbish, container: grey bin, match: [grey] }\n';
+
+    it('reads a UKBinCollectionData section, with every address detail sent by default', () => {
+      const config = parseConfig(withBins(
+        'bins:\n  connector: ukbcd\n  url: http://ukbcd.internal:8080\n  council: GedlingBoroughCouncil\n'
+        + '  params: { url: "https://www.gedling.gov.uk/", skip_get_url: true }\n' + streams,
+      ), {}, 'gedling.yaml');
+      expect(config.bins).toMatchObject({
+        connector: 'ukbcd', council: 'GedlingBoroughCouncil', cacheMinutes: 360,
+        params: { url: 'https://www.gedling.gov.uk/', skip_get_url: true },
+        addressFields: ['uprn', 'postcode', 'house_number'],
+      });
+    });
+
+    it('names the key to fix: the council page UKBinCollectionData needs, an unknown connector', () => {
+      const noUrl = withBins('bins:\n  connector: ukbcd\n  url: http://ukbcd.internal:8080\n  council: GedlingBoroughCouncil\n  params: {}\n' + streams);
+      expect(() => parseConfig(noUrl, {}, 'gedling.yaml')).toThrow(/bins\.params: add url/);
+      expect(() => parseConfig(withBins('bins:\n  connector: pdf\n' + streams), {}, 'x.yaml')).toThrow(/bins\.connector/);
+    });
   });
 });

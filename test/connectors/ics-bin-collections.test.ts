@@ -88,6 +88,16 @@ describe('reading a council feed', () => {
     ]);
   });
 
+  it('lists for the officer\'s check the events that matched no stream, beside the collections', async () => {
+    serve('friday-round.ics');
+    const inspection = await connector().inspect({ uprn: UPRN }, '2027-01-01', 14);
+    expect(inspection.unmatched).toEqual([{ date: '2027-01-08', text: 'Real Christmas trees: leave yours out by 7am' }]);
+    expect(inspection.collections).toEqual([
+      { date: '2027-01-02', streams: ['RECYCLING', 'FOOD'], movedFrom: '2027-01-01' },
+      { date: '2027-01-08', streams: ['REFUSE', 'FOOD'] },
+    ]);
+  });
+
   it('answers no collections from a calendar with no events', async () => {
     serve('empty.ics');
     await expect(connector().upcomingCollections({ uprn: UPRN }, '2026-12-01', 28)).resolves.toEqual([]);

@@ -12,6 +12,7 @@ beforeAll(async () => {
   council = await startDemoCouncil({ port: 0 });
   const config = loadConfig(DEMO_CONFIG_PATH, { DEMO_COUNCIL_URL: council.url });
   addresses = new OsPlacesAddressFinder(config.addresses);
+  if (config.bins.connector !== 'ics') throw new Error('the demo council publishes iCalendar feeds');
   bins = new IcsBinCollections({ ...config.bins, timeZone: config.council.timeZone });
 });
 

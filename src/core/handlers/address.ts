@@ -129,12 +129,16 @@ async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Pr
   if (!isCovered(ctx, home)) return notCovered(ctx, turn.session, home.label);
   const { councilId, speech: moved } = councilChange(ctx, home);
   const address: SavedAddress = { uprn: home.uprn, label: home.label, postcode: home.postcode, ...(councilId === undefined ? {} : { councilId }) };
+  if (home.buildingNumber) address.buildingNumber = home.buildingNumber;
+  if (home.buildingName) address.buildingName = home.buildingName;
   const profile = (await ctx.profiles.get(turn.userId)) ?? { userId: turn.userId };
   await ctx.profiles.put({ ...profile, address });
   const resume = turn.session.resume;
   const rest: SessionState = { ...turn.session, dialog: undefined, resume: undefined };
   if (!resume) {
-    const speech = joinSpeech(moved, ctx.t.speak('address:savedAnythingElse', { address: home.label }));
+    const speech = moved
+      ? joinSpeech(ctx.t.speak('address:saved', { address: home.label }), moved, ctx.t.speak('address:whatNow'))
+      : ctx.t.speak('address:savedAnythingElse', { address: home.label });
     return ask(speech, ctx.t.speak('common:anythingElseReprompt'), { session: rest });
   }
   const answer = await ctx.dispatch(resume.intent, { ...turn, intent: resume.intent, slots: resume.slots, confirmation: 'NONE', session: rest });

@@ -55,7 +55,8 @@ function answerForDate(date: string, stream: BinStream | undefined, collections:
     : undefined;
   if (stream) {
     const next = real.find((c) => c.date > date && c.streams.includes(stream.id));
-    const nextWhen = next ? sayWhen(next.date, today, t) : '—';
+    if (!next) return joinSpeech(no ?? t.speak('bins:noStreamOnDateAlone', { stream: stream.name, when }), t.speak('bins:nextUnknown', { website: info.website }));
+    const nextWhen = sayWhen(next.date, today, t);
     return no ? joinSpeech(no, t.speak('bins:nextOfStreamAfter', { when: nextWhen })) : t.speak('bins:noStreamOnDate', { stream: stream.name, when, next: nextWhen });
   }
   const next = real.find((c) => c.date > date) ?? real[0];

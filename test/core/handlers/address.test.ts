@@ -20,7 +20,7 @@ describe('finding the resident\'s address the first time they ask for their bin 
 
     const answer = await chat.say('AMAZON.YesIntent');
     expect(heard(answer)).toMatch(/^Thanks, I've saved 12 High Street\. Your next collection is on Tuesday 1 December: the green recycling bin/);
-    expect((await test.profiles.get('resident-1'))?.address).toEqual({ uprn: '100000000002', label: '12 High Street', postcode: 'AB1 2CD' });
+    expect((await test.profiles.get('resident-1'))?.address).toEqual({ uprn: '100000000002', label: '12 High Street', postcode: 'AB1 2CD', buildingNumber: '12' });
     expect(answer.session?.dialog).toBeUndefined();
   });
 
