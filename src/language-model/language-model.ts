@@ -35,6 +35,12 @@ export interface LanguageModel {
   locale: string;
   intents: IntentModel[];
   types: Record<string, SlotType>;
+  /**
+   * Requests the skill does not serve ("order me a pizza"): negative examples that teach an NLU
+   * where the fallback begins. Dialogflow takes such phrases on its fallback intent; Alexa has
+   * no place for them.
+   */
+  outOfDomain?: string[];
 }
 
 /** Slot names a sample mentions, in order: "when is the {binType} collected" → ["binType"]. */

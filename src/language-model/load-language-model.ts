@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { expandSample, SampleSyntaxError } from './expand-samples';
 import { BUILT_IN_SLOT_TYPES, slotsInSample, type IntentModel, type LanguageModel, type SlotType } from './language-model';
 
 export const MODEL_SOURCE_DIR = path.resolve(__dirname, '../../interaction-models/source');
@@ -20,10 +21,25 @@ const fileSchema = z.object({
     slots: z.array(z.object({ name: z.string().regex(/^[a-z][A-Za-z]*$/), type: z.string() })).default([]),
     samples: z.array(z.string()).default([]),
   })).optional(),
+  outOfDomain: z.array(z.string()).optional(),
 }).strict();
 
 export class LanguageModelError extends Error {
   override name = 'LanguageModelError';
+}
+
+/** An intent's written lines as plain samples, each once (see expand-samples.ts for the syntax). */
+function expandSamples(where: string, intent: string, lines: string[]): string[] {
+  const samples = new Set<string>();
+  for (const line of lines) {
+    try {
+      for (const sample of expandSample(line)) samples.add(sample);
+    } catch (error) {
+      if (error instanceof SampleSyntaxError) throw new LanguageModelError(`${where}: ${intent}: ${error.message}`);
+      throw error;
+    }
+  }
+  return [...samples];
 }
 
 /** Merges and validates every `*.yaml` in `dir/<locale>`. */
@@ -32,6 +48,7 @@ export function loadLanguageModel(locale: string, dir: string = MODEL_SOURCE_DIR
   const files = readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort();
   const intents: IntentModel[] = [];
   const types: Record<string, SlotType> = {};
+  const outOfDomain: string[] = [];
   for (const file of files) {
     const parsed = fileSchema.safeParse(parse(readFileSync(path.join(folder, file), 'utf8')));
     if (!parsed.success) {
@@ -44,15 +61,16 @@ export function loadLanguageModel(locale: string, dir: string = MODEL_SOURCE_DIR
     }
     for (const intent of parsed.data.intents ?? []) {
       if (intents.some((i) => i.name === intent.name)) throw new LanguageModelError(`${locale}/${file}: intent ${intent.name} is defined twice`);
-      intents.push({ name: intent.name, slots: intent.slots, samples: intent.samples.map((s) => s.trim()) });
+      intents.push({ name: intent.name, slots: intent.slots, samples: expandSamples(`${locale}/${file}`, intent.name, intent.samples) });
     }
+    outOfDomain.push(...expandSamples(`${locale}/${file}`, 'outOfDomain', parsed.data.outOfDomain ?? []));
   }
-  const model = { locale, intents, types };
+  const model: LanguageModel = { locale, intents, types, outOfDomain };
   checkLanguageModel(model);
   return model;
 }
 
-/** Every slot has a known type; every sample names only its intent's slots; no sample is shared. */
+/** Every slot has a known type; every sample names only its intent's slots; no sample is shared, nor out of domain. */
 export function checkLanguageModel(model: LanguageModel): void {
   const seen = new Map<string, string>();
   for (const intent of model.intents) {
@@ -72,5 +90,9 @@ export function checkLanguageModel(model: LanguageModel): void {
       if (other) throw new LanguageModelError(`${model.locale}: sample "${sample}" is in both ${other} and ${intent.name}`);
       seen.set(key, intent.name);
     }
+  }
+  for (const example of model.outOfDomain ?? []) {
+    const other = seen.get(example.toLowerCase().replace(/\s+/g, ' '));
+    if (other) throw new LanguageModelError(`${model.locale}: "${example}" is out of domain and a sample of ${other}`);
   }
 }

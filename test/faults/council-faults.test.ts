@@ -22,6 +22,7 @@ import type { CouncilConfig } from '../../src/config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../../src/config/load-config';
 import { loadLocaleResources } from '../../src/config/locales';
 import { OutboxSender } from '../../src/connectors/outbox-sender';
+import type { Council } from '../../src/core/council';
 import { allHandlers } from '../../src/core/handlers';
 import { SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
 import { createTranslators } from '../../src/core/i18n';
@@ -91,6 +92,12 @@ async function createScene(councilUrl: string, timeoutMs = CONNECTOR_TIMEOUT_MS)
     outbox,
     services,
   };
+}
+
+/** The scene's reporting connector with production's wait, for sending once the council is well again. */
+function wellReporter(scene: Scene): NonNullable<Council['reports']> {
+  const config = { ...scene.config, reports: { ...scene.config.reports!, timeoutMs: WELL_TIMEOUT_MS } };
+  return createCouncil(config, { clock, logger: silentLogger, onCall: () => {} }).reports!;
 }
 
 // ---- real-shape requests --------------------------------------------------------------------
@@ -259,7 +266,7 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       // The council's system comes back; the outbox sender finds the report waiting and sends it.
       faulty.set('reports', undefined);
       const later = { now: () => new Date(NOW.getTime() + 60 * 60_000) };
-      const sender = new OutboxSender({ outbox: scene.outbox, reporter: scene.services.council.reports!, clock: later, logger: silentLogger });
+      const sender = new OutboxSender({ outbox: scene.outbox, reporter: wellReporter(scene), clock: later, logger: silentLogger });
       await expect(sender.runOnce()).resolves.toMatchObject({ sent: 1 });
       expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'sent', result: expect.objectContaining({ kind: 'accepted' }) })]);
     });

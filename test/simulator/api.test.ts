@@ -158,7 +158,7 @@ describe('sessions', () => {
     const reply = await resident('alexa')({ text: 'play some jazz in the kitchen' });
     expect(reply.body.intent.name).toBe('AMAZON.FallbackIntent');
     expect(reply.body.platformRequest.request.intent.name).toBe('AMAZON.FallbackIntent');
-    expect(reply.body.understanding.reason.how).toBe('below threshold');
+    expect(reply.body.understanding.reason.how).toBe('out of domain');
     expect(reply.body.reply.endSession).toBe(false);
   });
 });

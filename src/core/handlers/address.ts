@@ -136,7 +136,9 @@ async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Pr
   const resume = turn.session.resume;
   const rest: SessionState = { ...turn.session, dialog: undefined, resume: undefined };
   if (!resume) {
-    const speech = joinSpeech(moved, ctx.t.speak('address:savedAnythingElse', { address: home.label }));
+    const speech = moved
+      ? joinSpeech(ctx.t.speak('address:saved', { address: home.label }), moved, ctx.t.speak('address:whatNow'))
+      : ctx.t.speak('address:savedAnythingElse', { address: home.label });
     return ask(speech, ctx.t.speak('common:anythingElseReprompt'), { session: rest });
   }
   const answer = await ctx.dispatch(resume.intent, { ...turn, intent: resume.intent, slots: resume.slots, confirmation: 'NONE', session: rest });

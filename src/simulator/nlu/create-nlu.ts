@@ -5,8 +5,11 @@
  */
 import type { LanguageModel } from '../../language-model/language-model';
 import { ANY_ORDER_SHARE, alignAnyOrder, alignInOrder, type Alignment } from './align';
+import { trainClassifier, type SlotFeature } from './classifier';
+import { fillSlots } from './fill-slots';
+import { isNumberWord } from './numbers';
 import { readSentence, type Sentence, type SlotReading } from './sentence';
-import { createSlotReaders } from './slot-types';
+import { createSlotReaders, type SlotReader } from './slot-types';
 import { compileModel, type Template } from './templates';
 import { upperBound } from './upper-bound';
 
@@ -27,7 +30,7 @@ export interface NluResult {
   /** The next-best intents, for staff to see what was nearly understood. */
   alternatives: { name: string; confidence: number }[];
   /** Why: the sample that matched best, and how. */
-  reason: { sample?: string; how: 'in order' | 'any order' | 'answer to a question' | 'below threshold' };
+  reason: { sample?: string; how: 'in order' | 'any order' | 'by its words' | 'answer to a question' | 'below threshold' | 'out of domain' };
 }
 
 export interface NluOptions {
@@ -52,7 +55,13 @@ export interface Nlu {
   readonly model: LanguageModel;
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.45;
+/** How much the best sample's alignment counts against the classifier's view of the words. */
+const ALIGNMENT_SHARE = 0.5;
+/** A sentence this close to a sample is in domain whatever the classifier thinks. */
+const NEAR_SAMPLE = 0.7;
+/** A sentence with this share of its weight in words the model has never seen is about something else. */
+const FOREIGN_SHARE = 0.3;
 /** A sentence at least this sure of another intent is not an answer to the question asked. */
 const CLEAR_INTENT = 0.8;
 /** Templates that cannot reach this are not worth aligning, even as alternatives. */
@@ -62,6 +71,27 @@ const SHOWN_INTENTS = 4;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** The classifier feature a slot of each type becomes: its type for values, its shape for the rest. */
+function featureOf(readers: Map<string, SlotReader>): (type: string) => SlotFeature {
+  return (type) => {
+    const reader = readers.get(type);
+    if (!reader) return undefined;
+    if (reader.kind === 'values') return `{${type}}`;
+    return reader.kind === 'words' ? undefined : `{${reader.kind}}`;
+  };
+}
+
+/** The share of a sentence's weight in words no intent's samples or values use ("pizza", "telly"). */
+function foreignShare(sentence: Sentence): number {
+  let foreign = 0;
+  for (let i = 0; i < sentence.words.length; i++) {
+    const word = sentence.words[i] ?? '';
+    // Numbers and single letters are references, house numbers and postcodes, not other subjects.
+    if ((sentence.stemIds[i] ?? -1) === -1 && !isNumberWord(word) && word.length > 1) foreign += sentence.weights[i] ?? 0;
+  }
+  return sentence.totalWeight > 0 ? foreign / sentence.totalWeight : 0;
 }
 
 function toSlots(readings: Record<string, SlotReading>): Record<string, NluSlot> {
@@ -76,6 +106,16 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
   const compiled = compileModel(model, readers);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const slotTypes = new Map(model.intents.flatMap((intent) => intent.slots.map((s) => [`${intent.name}.${s.name}`, s.type] as const)));
+  const intentsByName = new Map(model.intents.map((intent) => [intent.name, intent]));
+  const classifier = trainClassifier({
+    model,
+    outOfDomain: model.outOfDomain ?? [],
+    fallbackName: FALLBACK_INTENT,
+    valueReaders: [...readers.values()].filter((r) => r.kind === 'values'),
+    postcodeReaders: [...readers.values()].filter((r) => r.kind === 'postcode'),
+    dates: reference,
+    featureOfType: featureOf(readers),
+  });
 
   function classify(sentence: Sentence): NluResult {
     const bestByIntent = new Map<string, { alignment: Alignment; template: Template }>();
@@ -112,24 +152,49 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
         }
       }
     }
-    const ranked = [...bestByIntent.entries()].sort((a, b) => b[1].alignment.score - a[1].alignment.score);
-    const [first, ...rest] = ranked;
-    const alternatives = rest.slice(0, 3).map(([name, best]) => ({ name, confidence: round(best.alignment.score) }));
-    if (!first || first[1].alignment.score < threshold) {
-      const nearest = first ? [{ name: first[0], confidence: round(first[1].alignment.score) }, ...alternatives.slice(0, 2)] : [];
+    return decide(sentence, bestByIntent);
+  }
+
+  /**
+   * The answer: each intent scored on its best sample's alignment and the classifier's view of
+   * the words together; the fallback when the words are the out-of-domain kind, or nothing scores.
+   */
+  function decide(sentence: Sentence, bestByIntent: Map<string, { alignment: Alignment; template: Template }>): NluResult {
+    const { posteriors } = classifier.classify(sentence);
+    const unknownShare = foreignShare(sentence);
+    const scored = model.intents.filter((intent) => intent.name !== FALLBACK_INTENT && intent.samples.length > 0).map((intent) => {
+      const aligned = bestByIntent.get(intent.name)?.alignment.score ?? 0;
+      const combined = ALIGNMENT_SHARE * aligned + (1 - ALIGNMENT_SHARE) * (posteriors.get(intent.name) ?? 0);
+      // A sample said as written is certain; the classifier can lift an intent, never sink its best sample.
+      return { name: intent.name, aligned, score: aligned >= 0.999 ? 1 : Math.max(aligned, combined) };
+    }).sort((a, b) => b.score - a.score || b.aligned - a.aligned || a.name.localeCompare(b.name));
+    const [first, ...rest] = scored;
+    const alternatives = rest.slice(0, 3).filter((r) => r.score > 0.05).map((r) => ({ name: r.name, confidence: round(r.score) }));
+    const outOfDomain = posteriors.get(FALLBACK_INTENT) ?? 0;
+    const nearest = first && bestByIntent.get(first.name);
+    // Words in a free-form slot ("it's on Mill Lane", "the lid is broken") are meant to be new.
+    const saysFreely = nearest?.alignment.inOrder === true
+      && nearest.template.items.some((item) => item.kind === 'slot' && item.reader.freeForm)
+      && nearest.template.items.every((item) => item.kind === 'word' || Object.hasOwn(nearest.alignment.slots, item.slot));
+    const foreign = first !== undefined && first.aligned < NEAR_SAMPLE && !saysFreely
+      && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE);
+    if (!first || first.score < threshold || foreign) {
+      const shown = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
       return {
-        intent: { name: FALLBACK_INTENT, confidence: round(1 - (first?.[1].alignment.score ?? 0)) },
+        intent: { name: FALLBACK_INTENT, confidence: round(first && !foreign ? 1 - first.score : Math.max(outOfDomain, unknownShare)) },
         slots: {},
-        alternatives: nearest,
-        reason: { how: 'below threshold' },
+        alternatives: shown,
+        reason: { how: foreign ? 'out of domain' : 'below threshold' },
       };
     }
-    const [name, best] = first;
+    const best = bestByIntent.get(first.name);
+    const slots = fillSlots(sentence, intentsByName.get(first.name), best?.alignment.slots ?? {}, readers, reference);
+    const how = !best || best.alignment.score < first.score - 0.1 ? 'by its words' : best.alignment.inOrder ? 'in order' : 'any order';
     return {
-      intent: { name, confidence: round(best.alignment.score) },
-      slots: toSlots(best.alignment.slots),
+      intent: { name: first.name, confidence: round(first.score) },
+      slots: toSlots(slots),
       alternatives,
-      reason: { sample: best.template.sample, how: best.alignment.inOrder ? 'in order' : 'any order' },
+      reason: { ...(best ? { sample: best.template.sample } : {}), how },
     };
   }
 

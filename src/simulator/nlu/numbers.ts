@@ -3,19 +3,20 @@
  * and reference numbers read digit by digit ("one two three four", "four double oh one").
  */
 
-const UNITS: Record<string, number> = {
+// Maps, not object literals: a word like "constructor" must not find Object.prototype's.
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0, oh: 0, nought: 0, nil: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
   eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
   sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+}));
+const TENS = new Map<string, number>(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+}));
+const SCALES = new Map<string, number>([['hundred', 100], ['thousand', 1000], ['million', 1_000_000]]);
 
 /** True when `word` can be part of a spoken or written number. */
 export function isNumberWord(word: string): boolean {
-  return /^\d+$/.test(word) || word in UNITS || word in TENS || word in SCALES
+  return /^\d+$/.test(word) || UNITS.has(word) || TENS.has(word) || SCALES.has(word)
     || word === 'and' || word === 'a' || word === 'double' || word === 'triple';
 }
 
@@ -26,7 +27,8 @@ function readDigits(words: string[]): string | undefined {
     const word = words[i] ?? '';
     const repeat = word === 'double' ? 2 : word === 'triple' ? 3 : 1;
     const next = repeat > 1 ? words[++i] ?? '' : word;
-    const digit = /^\d+$/.test(next) ? next : UNITS[next] !== undefined && UNITS[next] < 10 ? String(UNITS[next]) : undefined;
+    const unit = UNITS.get(next);
+    const digit = /^\d+$/.test(next) ? next : unit !== undefined && unit < 10 ? String(unit) : undefined;
     if (digit === undefined) return undefined;
     out += digit.repeat(repeat);
   }
@@ -45,15 +47,15 @@ function readComposed(words: string[]): number | undefined {
       last = 'and';
       continue;
     }
-    if (word === 'a' && i === 0 && words[1] !== undefined && words[1] in SCALES) {
+    if (word === 'a' && i === 0 && SCALES.has(words[1] ?? '')) {
       group = 1;
       seen = true;
       last = 'unit';
       continue;
     }
-    const unit = UNITS[word];
-    const tens = TENS[word];
-    const scale = SCALES[word];
+    const unit = UNITS.get(word);
+    const tens = TENS.get(word);
+    const scale = SCALES.get(word);
     if (unit !== undefined) {
       // "forty seven" is one number; "seven seven" is not.
       if (last === 'unit' || (last === 'tens' && unit >= 10)) return undefined;

@@ -13,6 +13,8 @@ import { sourceText, stem, tokenise } from './text';
 
 export interface SlotReader {
   type: string;
+  /** What a filled slot of this type looks like: resolved values, a postcode, a number, a date or any words. */
+  kind: 'values' | 'postcode' | 'number' | 'date' | 'words';
   /** The longest span worth trying. */
   maxTokens: number;
   /** How much a filled slot of this type weighs against the sample's words. */
@@ -52,6 +54,7 @@ function createValueReader(type: SlotType): SlotReader {
   }
   return {
     type: type.name,
+    kind: 'values',
     maxTokens,
     weight: 1.5,
     freeForm: false,
@@ -96,27 +99,37 @@ function createExampleReader(type: SlotType): SlotReader {
   const maxTokens = Math.max(3, ...examples.map((e) => e.length)) + 3;
   return {
     type: type.name,
+    // Mostly numbers (references, house numbers): spotted as a number anywhere in a sentence.
+    kind: shares.number >= 0.4 ? 'number' : 'words',
     maxTokens,
     weight: 1,
     freeForm: true,
     read(sentence, from, to) {
       if (hasLooseEnds(sentence, from, to)) return undefined;
       const words = spanWords(sentence, from, to);
-      const quality = known.has(words.join(' ')) ? 0.95 : 0.3 + 0.6 * shares[shapeOf(words)];
-      return { quality, value: sourceText(sentence.text, from, to) };
+      const shape = shapeOf(words);
+      const quality = known.has(words.join(' ')) ? 0.95 : 0.3 + 0.6 * shares[shape];
+      // Number words as digits ("case three three nine one" is case 3391), as a platform gives them.
+      const value = shape === 'number' ? readNumber(words) ?? '' : sourceText(sentence.text, from, to);
+      return { quality, value };
     },
   };
 }
+
+const NOT_POSTCODE = new Set(['postcode', 'post', 'code', 'my', 'our', 'it', 'its', 'is', 'the', 'and', 'so', 'ok', 'for', 'letter', 'think', 'i', 'at', 'in', 'we', 'are', 'am']);
 
 /** A free-form type whose examples are all UK postcodes: only a whole valid postcode fits. */
 function createPostcodeReader(type: SlotType): SlotReader {
   return {
     type: type.name,
+    kind: 'postcode',
     maxTokens: 10,
     weight: 1.5,
     freeForm: false,
     read(sentence, from, to) {
-      if (hasLooseEnds(sentence, from, to) || ['postcode', 'post', 'code', 'my', 'it', 'the'].includes(sentence.words[from] ?? '')) return undefined;
+      // Words the postcode normaliser would skip are not part of what was heard as the postcode
+      // ("and the postcode's t a nine one e z" is "t a nine one e z").
+      if (hasLooseEnds(sentence, from, to) || NOT_POSTCODE.has(sentence.words[from] ?? '') || NOT_POSTCODE.has(sentence.words[to - 1] ?? '')) return undefined;
       // Cheap checks first: a postcode has a digit, and no long ordinary words.
       let digit = false;
       for (let i = from; i < to; i++) {
@@ -131,13 +144,15 @@ function createPostcodeReader(type: SlotType): SlotReader {
   };
 }
 
-function isPostcodeType(type: SlotType): boolean {
+/** True for a free-form type whose examples are all UK postcodes. */
+export function isPostcodeType(type: SlotType): boolean {
   const examples = type.examples ?? [];
   return examples.length > 0 && examples.every((e) => normalisePostcode(e) !== undefined);
 }
 
 const numberReader: SlotReader = {
   type: 'NUMBER',
+  kind: 'number',
   maxTokens: 6,
   weight: 1.2,
   freeForm: false,
@@ -150,6 +165,7 @@ const numberReader: SlotReader = {
 function createDateReader(reference: DateReference): SlotReader {
   return {
     type: 'DATE',
+    kind: 'date',
     maxTokens: 6,
     weight: 1.2,
     freeForm: false,
@@ -162,6 +178,7 @@ function createDateReader(reference: DateReference): SlotReader {
 
 const freeTextReader: SlotReader = {
   type: 'FREE_TEXT',
+  kind: 'words',
   maxTokens: 30,
   weight: 0.8,
   freeForm: true,

@@ -22,14 +22,15 @@ export interface TokenisedText {
 /** Pronouns and question words whose "'s" means "is" rather than a possessive. */
 const IS_CONTRACTIONS = new Set(['what', 'it', 'that', 'there', 'when', 'where', 'who', 'how', 'here', 'he', 'she', 'which', 'why', 'this']);
 
-const IRREGULAR_NEGATIVES: Record<string, string[]> = {
+// Maps, not object literals: a word like "constructor" must not find Object.prototype's.
+const IRREGULAR_NEGATIVES = new Map<string, string[]>(Object.entries({
   "won't": ['will', 'not'], "can't": ['can', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'],
   cannot: ['can', 'not'], "let's": ['let', 'us'],
-};
+}));
 
 /** "what's" → ["what", "is"]; "wasn't" → ["was", "not"]; "bins'" → ["bins"]. */
 export function expandContraction(word: string): string[] {
-  const irregular = IRREGULAR_NEGATIVES[word];
+  const irregular = IRREGULAR_NEGATIVES.get(word);
   if (irregular) return irregular;
   const match = /^(.+?)'(s|t|re|ve|ll|m|d)$/.exec(word);
   if (!match) return [word.replace(/'/g, '')];
@@ -47,13 +48,13 @@ export function expandContraction(word: string): string[] {
 }
 
 /** Texting shorthand and colloquial forms, read as the words they stand for. */
-const COLLOQUIAL: Record<string, string[]> = {
+const COLLOQUIAL = new Map<string, string[]>(Object.entries({
   yup: ['yes'], aye: ['yes'], yea: ['yes'], ya: ['yes'], nah: ['no'], pls: ['please'], plz: ['please'],
   thx: ['thanks'], ta: ['thanks'], u: ['you'], ur: ['your'], wanna: ['want', 'to'], gonna: ['going', 'to'],
   tmrw: ['tomorrow'], tmr: ['tomorrow'], tomoz: ['tomorrow'], whats: ['what', 'is'], whens: ['when', 'is'],
   im: ['i', 'am'], ive: ['i', 'have'], dont: ['do', 'not'], cant: ['can', 'not'], wont: ['will', 'not'],
   isnt: ['is', 'not'], wasnt: ['was', 'not'], didnt: ['did', 'not'], thats: ['that', 'is'], theres: ['there', 'is'],
-};
+}));
 
 const SUFFIXES: [RegExp, string][] = [
   [/ions$/, ''], [/ion$/, ''], [/ings$/, ''], [/ing$/, ''], [/ied$/, 'y'], [/ies$/, 'y'],
@@ -96,7 +97,7 @@ export function tokenise(text: string): TokenisedText {
   const words = cleaned.split(/[^a-z0-9']+/).map((w) => w.replace(/^'+|'+$/g, '')).filter(Boolean);
   const tokens: Token[] = [];
   words.forEach((original, source) => {
-    for (const word of COLLOQUIAL[original] ?? expandContraction(original)) {
+    for (const word of COLLOQUIAL.get(original) ?? expandContraction(original)) {
       if (word) tokens.push({ word, stem: stem(word), source });
     }
   });

@@ -3,6 +3,8 @@
  * what the NLU should make of each slot. Dates are relative to SAMPLE_NOW.
  */
 import type { IntentModel, LanguageModel } from '../../../src/language-model/language-model';
+import { readNumber } from '../../../src/simulator/nlu/numbers';
+import { tokenise } from '../../../src/simulator/nlu/text';
 
 /** Friday 20 November 2026, midday in London. */
 export const SAMPLE_NOW = new Date('2026-11-20T12:00:00Z');
@@ -27,8 +29,13 @@ function fillsFor(model: LanguageModel, type: string): { say: string; expected: 
   if (custom?.values) {
     return custom.values.flatMap((v) => [v.name, ...v.synonyms.slice(0, 1)].map((say) => ({ say, expected: { id: v.id } })));
   }
-  return (custom?.examples ?? []).map((say) => ({ say, expected: { value: say } }));
+  // A number said in words comes back as digits ("one two three four" is reference 1234).
+  return (custom?.examples ?? []).map((say) => ({ say, expected: { value: readNumber(tokenise(say).tokens.map((t) => t.word)) ?? say } }));
 }
+
+/** Words a place can start with ("outside my house"): not put after a sample's own "on" or "at". */
+const LEADS = /^(outside|opposite|near|by|the corner)\b/;
+const PLACE_WORD = /\b(on|at|in|near|by|outside)\s*$/;
 
 /** Up to `variants` fillings of one sample, cycling through each slot's values or examples. */
 export function fillSample(model: LanguageModel, intent: IntentModel, sample: string, variants = 3): FilledSample[] {
@@ -40,7 +47,9 @@ export function fillSample(model: LanguageModel, intent: IntentModel, sample: st
     let text = sample;
     names.forEach((name, i) => {
       const type = intent.slots.find((s) => s.name === name)?.type ?? 'FREE_TEXT';
-      const options = fillsFor(model, type);
+      const before = text.slice(0, text.indexOf(`{${name}}`));
+      const all = fillsFor(model, type);
+      const options = PLACE_WORD.test(before) ? all.filter((o) => !LEADS.test(o.say)) : all;
       const choice = options[(k * 3 + i) % options.length];
       if (!choice) return;
       text = text.replace(`{${name}}`, choice.say);

@@ -1,0 +1,172 @@
+/**
+ * A naive Bayes intent classifier trained on the model's samples at start-up. Where the aligner
+ * asks "which sample is this sentence?", this asks "whose words are these?", so a sentence said in
+ * an order no sample has, or with words around it no sample has, still finds its intent. Slot
+ * values count as their type ("{BIN_TYPE}"), so "the wheelie bin" and "the food caddy" teach the
+ * same thing. Out-of-domain examples train a class of their own: the fallback.
+ * Deterministic: counts and logarithms, no randomness.
+ */
+import { slotsInSample, type LanguageModel } from '../../language-model/language-model';
+import { FILLER_WORDS } from './fillers';
+import { findDates, type DateReference } from './dates';
+import type { Sentence } from './sentence';
+import { type SlotReader } from './slot-types';
+import { spotNumbers, spotValue } from './spot';
+import { tokenise } from './text';
+
+/** What a slot of each type stands for among the features; undefined: its words are kept as words. */
+export type SlotFeature = string | undefined;
+
+/** Pseudo-count for a feature an intent never used: small, so a rare word still tells. */
+const SMOOTHING = 0.1;
+/** Features in a bag: words (stems) and pairs of neighbouring words. */
+const BIGRAM_WEIGHT = 0.5;
+/** Posteriors are computed on the average log-likelihood per feature, sharpened by this. */
+const SHARPNESS = 3;
+
+export interface Classification {
+  /** Probability per class (intents, and the out-of-domain class), summing to 1. */
+  posteriors: Map<string, number>;
+  /** Share of the sentence's telling words that no class has ever seen. */
+  unknownShare: number;
+}
+
+export interface IntentClassifier {
+  classify(sentence: Sentence): Classification;
+  readonly classes: string[];
+}
+
+function pairs(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) out.push(`${tokens[i - 1]}_${tokens[i]}`);
+  return out;
+}
+
+/** A sample's features: stems of its words, `{slot}` gaps as their type's feature. */
+function sampleFeatures(sample: string, featureOfSlot: (slot: string) => SlotFeature): string[] {
+  const slots = slotsInSample(sample);
+  let index = 0;
+  const marked = sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `);
+  const tokens: string[] = [];
+  for (const token of tokenise(marked).tokens) {
+    const mark = /^qqslot(\d+)qq$/.exec(token.word);
+    if (mark) {
+      const feature = featureOfSlot(slots[Number(mark[1])] ?? '');
+      if (feature) tokens.push(feature);
+    } else if (!FILLER_WORDS.has(token.word)) {
+      tokens.push(token.stem);
+    }
+  }
+  return tokens;
+}
+
+export interface ClassifierInput {
+  model: LanguageModel;
+  /** Out-of-domain examples, trained as `fallbackName`. */
+  outOfDomain: string[];
+  fallbackName: string;
+  /** Readers of value types, for spotting values in a sentence. */
+  valueReaders: SlotReader[];
+  postcodeReaders: SlotReader[];
+  dates: DateReference;
+  /** The feature a slot of this type becomes (`{BIN_TYPE}`, `{number}`), or undefined. */
+  featureOfType: (type: string) => SlotFeature;
+}
+
+export function trainClassifier(input: ClassifierInput): IntentClassifier {
+  const counts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  const vocabulary = new Set<string>();
+  function learn(intent: string, tokens: string[]): void {
+    const row = counts.get(intent) ?? new Map<string, number>();
+    counts.set(intent, row);
+    const features: [string, number][] = [...tokens.map((t) => [t, 1] as [string, number]), ...pairs(tokens).map((p) => [p, BIGRAM_WEIGHT] as [string, number])];
+    for (const [feature, weight] of features) {
+      row.set(feature, (row.get(feature) ?? 0) + weight);
+      totals.set(intent, (totals.get(intent) ?? 0) + weight);
+      vocabulary.add(feature);
+    }
+  }
+  for (const intent of input.model.intents) {
+    const typeOf = new Map(intent.slots.map((s) => [s.name, s.type]));
+    for (const sample of intent.samples) {
+      learn(intent.name, sampleFeatures(sample, (slot) => input.featureOfType(typeOf.get(slot) ?? 'FREE_TEXT')));
+    }
+  }
+  for (const sentence of input.outOfDomain) learn(input.fallbackName, sampleFeatures(sentence, () => undefined));
+  const classes = [...counts.keys()].sort();
+  const size = vocabulary.size;
+  const logs = new Map<string, Map<string, number>>();
+  const unseen = new Map<string, number>();
+  for (const name of classes) {
+    const total = (totals.get(name) ?? 0) + SMOOTHING * size;
+    const row = new Map<string, number>();
+    for (const [feature, count] of counts.get(name) ?? []) row.set(feature, Math.log((count + SMOOTHING) / total));
+    logs.set(name, row);
+    unseen.set(name, Math.log(SMOOTHING / total));
+  }
+
+  /** The sentence's features: spotted values and numbers as their type, other words as stems. */
+  function sentenceFeatures(sentence: Sentence): { tokens: string[]; unknown: number; known: number } {
+    const n = sentence.words.length;
+    const replaced = new Array<string | undefined>(n).fill(undefined);
+    const taken = new Array<boolean>(n).fill(false);
+    const mark = (from: number, to: number, feature: string) => {
+      for (let i = from; i < to; i++) { taken[i] = true; replaced[i] = i === from ? feature : ''; }
+    };
+    for (const reader of input.postcodeReaders) {
+      const spot = spotValue(sentence, reader, taken);
+      if (spot) mark(spot.from, spot.to, input.featureOfType(reader.type) ?? '');
+    }
+    for (const reader of input.valueReaders) {
+      for (let spot = spotValue(sentence, reader, taken); spot; spot = spotValue(sentence, reader, taken)) {
+        mark(spot.from, spot.to, input.featureOfType(reader.type) ?? '');
+      }
+    }
+    for (const date of findDates(sentence, input.dates)) {
+      if (!taken.slice(date.from, date.to).some(Boolean)) mark(date.from, date.to, input.featureOfType('DATE') ?? '');
+    }
+    for (const number of spotNumbers(sentence)) {
+      if (!taken.slice(number.from, number.to).some(Boolean)) mark(number.from, number.to, input.featureOfType('NUMBER') ?? '');
+    }
+    const tokens: string[] = [];
+    let unknown = 0;
+    let known = 0;
+    for (let i = 0; i < n; i++) {
+      if (sentence.folded[i]) continue;
+      const feature = replaced[i];
+      if (feature !== undefined) {
+        if (feature) tokens.push(feature);
+        continue;
+      }
+      if (sentence.filler[i] || FILLER_WORDS.has(sentence.words[i] ?? '')) continue;
+      const token = sentence.stems[i] ?? '';
+      tokens.push(token);
+      if (vocabulary.has(token)) known++;
+      else unknown++;
+    }
+    return { tokens, unknown, known };
+  }
+
+  return {
+    classes,
+    classify(sentence) {
+      const { tokens, unknown, known } = sentenceFeatures(sentence);
+      const features: [string, number][] = [...tokens.map((t) => [t, 1] as [string, number]), ...pairs(tokens).map((p) => [p, BIGRAM_WEIGHT] as [string, number])]
+        .filter(([feature]) => vocabulary.has(feature));
+      const weight = features.reduce((sum, [, w]) => sum + w, 0);
+      const scores = classes.map((name) => {
+        const row = logs.get(name);
+        const floor = unseen.get(name) ?? 0;
+        let sum = 0;
+        for (const [feature, w] of features) sum += w * (row?.get(feature) ?? floor);
+        return weight > 0 ? (SHARPNESS * sum) / Math.sqrt(weight) : 0;
+      });
+      const top = Math.max(...scores);
+      const exps = scores.map((s) => Math.exp(s - top));
+      const total = exps.reduce((a, b) => a + b, 0);
+      const posteriors = new Map(classes.map((name, i) => [name, (exps[i] ?? 0) / total]));
+      return { posteriors, unknownShare: unknown + known > 0 ? unknown / (unknown + known) : 0 };
+    },
+  };
+}

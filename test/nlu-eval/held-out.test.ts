@@ -1,0 +1,51 @@
+/**
+ * The simulator's NLU on sentences residents say that the model was never given
+ * (test/nlu-eval/held-out.yaml). `npm run nlu:eval` prints the same figures with every miss.
+ */
+import path from 'node:path';
+import { loadLanguageModel } from '../../src/language-model/load-language-model';
+import { createSampleMatcher } from '../../src/language-model/sample-matcher';
+import { createNlu } from '../../src/simulator/nlu/create-nlu';
+import { EVALUATION_NOW } from '../../src/simulator/nlu/evaluation-clock';
+import { evaluateNlu, FALLBACK_LABEL, neutralIntentName, readLabelledSentences } from '../../src/simulator/nlu/evaluation';
+
+const model = loadLanguageModel('en-GB');
+const sentences = readLabelledSentences(path.join(__dirname, 'held-out.yaml'));
+
+/**
+ * Floors a little under what the NLU scores today (intent 93.3%, slot values 89.9%,
+ * out-of-domain 70.0% when committed; 68.3%, 51.4% and 77.5% before this work).
+ * The targets are 95%, 90% and 90%: raise a floor whenever the NLU gets there.
+ */
+const FLOORS = { intent: 0.92, slots: 0.88, outOfDomain: 0.67 };
+
+describe('the held-out evaluation set', () => {
+  it('is large and covers every intent with samples, and requests the skill does not serve', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(300);
+    const labelled = new Set(sentences.map((s) => s.intent));
+    for (const intent of model.intents.filter((i) => i.samples.length > 0)) expect(labelled).toContain(neutralIntentName(intent.name));
+    expect(sentences.filter((s) => s.intent === FALLBACK_LABEL).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('holds no sample, no sample filled with the model\'s own values, and no out-of-domain example', () => {
+    const isInModel = createSampleMatcher(model);
+    expect(sentences.map((s) => s.say).filter((say) => isInModel(say) !== undefined)).toEqual([]);
+  });
+});
+
+describe('the NLU on the held-out set', () => {
+  const report = evaluateNlu(createNlu(model, { now: () => EVALUATION_NOW, timeZone: 'Europe/London' }), sentences);
+
+  it('understands the intent often enough', () => {
+    expect(report.intentAccuracy).toBeGreaterThanOrEqual(FLOORS.intent);
+  });
+
+  it('finds the slot values (ids for bins, issues and bands; digits for numbers) often enough', () => {
+    expect(report.slotCount).toBeGreaterThanOrEqual(100);
+    expect(report.slotAccuracy).toBeGreaterThanOrEqual(FLOORS.slots);
+  });
+
+  it('sends requests the council does not serve to the fallback often enough', () => {
+    expect(report.outOfDomainAccuracy).toBeGreaterThanOrEqual(FLOORS.outOfDomain);
+  });
+});
