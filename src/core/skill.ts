@@ -15,13 +15,9 @@ import type { Reply } from './reply';
 import type { SessionState } from './session';
 import type { Turn } from './turn';
 
-/** Route keys for turns that are not intents. */
-export const LAUNCH = 'LaunchRequest';
-export const SESSION_END = 'SessionEndedRequest';
-export const CAN_FULFIL = 'CanFulfillIntentRequest';
-export const FALLBACK = 'AMAZON.FallbackIntent';
-export const YES = 'AMAZON.YesIntent';
-export const NO = 'AMAZON.NoIntent';
+import { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
+
+export { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
 
 /** Long-lived services, composed once at start-up by the entry file. */
 export interface SkillServices {
