@@ -1,6 +1,5 @@
 import type { IssueReport } from '../../../src/core/council';
 import { allHandlers } from '../../../src/core/handlers';
-import { OUTBOX_EXTRA } from '../../../src/core/outbox';
 import type { ResidentProfile } from '../../../src/core/profile';
 import { createSkill, type Skill } from '../../../src/core/skill';
 import type { ReminderService } from '../../../src/core/turn';
@@ -38,7 +37,7 @@ describe('deleting a resident\'s data', () => {
   beforeEach(async () => {
     outbox = new InMemoryOutbox();
     test = createTestSkill();
-    skill = createSkill(allHandlers, { ...test.services, extras: { [OUTBOX_EXTRA]: outbox } });
+    skill = createSkill(allHandlers, { ...test.services, outbox });
     await test.profiles.put(saved);
   });
 
