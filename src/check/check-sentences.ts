@@ -14,7 +14,8 @@ import { COUNCIL_TAX_CHARGE } from '../core/handlers/council-tax';
 import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import type { ProfileStore, ResidentProfile } from '../core/profile';
-import { createSkill } from '../core/skill';
+import { handlersWithin } from '../core/handler-requirements';
+import { createSkill, type SkillServices } from '../core/skill';
 import { toPlainText } from '../core/speech';
 import { createTurn, type Turn } from '../core/turn';
 import { formatMoney } from '../core/speech';
@@ -47,14 +48,16 @@ export async function checkSentences(options: SentenceOptions): Promise<Section>
   const section: Section = { title: 'What residents hear', findings: [] };
   const address = options.address;
   const profiles = new OneResident({ userId: RESIDENT, address: address && { uprn: address.uprn, label: address.label, postcode: address.postcode } });
-  const skill = createSkill(allHandlers, {
+  const services: SkillServices = {
     council: options.council,
     info: toCouncilInfo(options.config),
     profiles,
     translators: createTranslators(loadLocaleResources()),
     clock: options.clock,
     logger: options.logger,
-  });
+  };
+  // Only questions, never a report: no outbox, so the handlers that send are left out.
+  const skill = createSkill(handlersWithin(allHandlers, services), services);
   const ask = async (intent: string, slots: Turn['slots']): Promise<string> => {
     const reply = await skill.handle(createTurn({ kind: 'intent', intent, slots, userId: RESIDENT, requestId: `check-${intent}`, locale: 'en-GB' }));
     return toPlainText(reply.speech);

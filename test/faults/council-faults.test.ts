@@ -24,10 +24,8 @@ import { loadLocaleResources } from '../../src/config/locales';
 import { OutboxSender } from '../../src/connectors/outbox-sender';
 import type { Council } from '../../src/core/council';
 import { allHandlers } from '../../src/core/handlers';
-import { SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
 import { createTranslators } from '../../src/core/i18n';
 import { silentLogger } from '../../src/core/logger';
-import { OUTBOX_EXTRA } from '../../src/core/outbox';
 import { createSkill, type SkillServices } from '../../src/core/skill';
 import { createCouncil } from '../../src/entry/compose';
 import { FAULTS, FaultyCouncil, type Backend, type Fault } from '../support/faulty-council';
@@ -82,7 +80,8 @@ async function createScene(councilUrl: string, timeoutMs = CONNECTOR_TIMEOUT_MS)
     translators: createTranslators(loadLocaleResources()),
     clock,
     logger: silentLogger,
-    extras: { [OUTBOX_EXTRA]: outbox, [SUBMIT_BUDGET_EXTRA]: SUBMIT_BUDGET_MS },
+    outbox,
+    reportSubmitBudgetMs: SUBMIT_BUDGET_MS,
   };
   const skill = createSkill(allHandlers, services, { deadlineMs: 2 * timeoutMs + 1500 });
   return {
