@@ -15,6 +15,7 @@ import { bundleFunctions } from '../scripts/bundle';
 import { BENCH_BUILD_DIR, buildBenchTargets } from './lib/build-targets';
 import { seedBenchDynamo } from './lib/bench-dynamo';
 import { startChildServer } from './lib/child-server';
+import { COLD_MARK } from './lib/cold-mark';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROFILE_DIR = path.join(ROOT, '.build', 'profile');
@@ -89,7 +90,8 @@ async function main(): Promise<void> {
     const profile = JSON.parse(readFileSync(path.join(PROFILE_DIR, file), 'utf8')) as CpuProfile;
     const map = new SourceMap(JSON.parse(readFileSync(`${alexa.outfile}.map`, 'utf8')) as SourceMapPayload);
     const { byOwner, byFunction, totalMs } = summarise(profile, path.basename(path.dirname(alexa.outfile)) + '/index.js', map);
-    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { cpuMs?: number };
+    const mark = run.stdout.split('\n').find((line) => line.startsWith(COLD_MARK)) ?? `${COLD_MARK}{}`;
+    const result = JSON.parse(mark.slice(COLD_MARK.length)) as { cpuMs?: number };
     console.log(`Cold start of the unminified Alexa bundle answering ${eventName}: ${result.cpuMs?.toFixed(1)} ms CPU in the process, ${totalMs.toFixed(1)} ms sampled.`);
     console.log('\nSelf time by package or source folder (ms):');
     for (const [owner, ms] of byOwner.slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${owner}`);

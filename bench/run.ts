@@ -28,6 +28,7 @@ import { measureHttpRounds, type HttpSummary } from './lib/http-rounds';
 import { measureInProcess, type InProcessResult } from './lib/in-process';
 import { startSlowCouncil } from './lib/slow-council';
 import { ratio } from './lib/stats';
+import { evaluateGoals, formatGoals } from './lib/goals';
 import { fixed, formatTable, times, type Row } from './lib/table';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -52,6 +53,7 @@ const speechOf = (answer: unknown): string => {
 };
 
 async function main(): Promise<void> {
+  const loadAverageBefore = loadavg();
   const work = mkdtempSync(path.join(tmpdir(), 'council-voice-bench-'));
   const council = await startSlowCouncil(COUNCIL_DELAY_MS);
   const started: ChildServer[] = [];
@@ -104,9 +106,24 @@ async function main(): Promise<void> {
     const coldBareCpu = over('bare', 'cpuMs');
     const coldBareStoreCpu = over('bareStore', 'cpuMs');
 
+    const goals = evaluateGoals({
+      http: {
+        peer: { cpuUs: peer.cpuUsPerRequest, reqPerSec: peer.reqPerSec },
+        floor: { cpuUs: floor.cpuUsPerRequest, reqPerSec: floor.reqPerSec },
+        ours: { cpuUs: ours.cpuUsPerRequest, reqPerSec: ours.reqPerSec },
+      },
+      cold: {
+        bare: { wallMs: coldBare, cpuMs: coldBareCpu },
+        bareStore: { wallMs: coldBareStore, cpuMs: coldBareStoreCpu },
+        ours: { wallMs: coldOurs, cpuMs: coldOursCpu },
+      },
+      warm: { bareStore: bareStore.medianMs, ours: oursLambda.medianMs },
+    });
     const results = {
       when: new Date().toISOString(),
-      machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg() },
+      // The shared machine's load while measuring (1, 5, 15 minutes): ratios hold up under it better than absolute figures.
+      machine: { node: process.version, cpus: cpus().length, loadAverageBefore, loadAverage: loadavg() },
+      goals,
       settings: { warmSeconds, rounds, slice, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
       http: { peer, floor, ours, councilCallsDuringOurRun: councilCalls },
       lambdaInProcess: { bare, bareWithStore: bareStore, ours: oursLambda },
@@ -127,7 +144,7 @@ async function main(): Promise<void> {
       { section: 'HTTP CPU/request', target: 'peer', value: `${fixed(peer.cpuUsPerRequest, 0)} us`, note: 'server process, user + system' },
       { section: 'HTTP CPU/request', target: 'floor', value: `${fixed(floor.cpuUsPerRequest, 0)} us` },
       { section: 'HTTP CPU/request', target: 'ours', value: `${fixed(ours.cpuUsPerRequest, 0)} us`, note: `peer / ours ${times(ratio(peer.cpuUsPerRequest, ours.cpuUsPerRequest))}` },
-      { section: 'HTTP ratios', target: 'ours / peer', value: times(ratio(ours.reqPerSec, peer.reqPerSec)), note: 'target >= 1.5x, aim 3x' },
+      { section: 'HTTP ratios', target: 'ours / peer', value: times(ratio(ours.reqPerSec, peer.reqPerSec)), note: 'goal >= 3x' },
       { section: 'HTTP ratios', target: 'ours / floor', value: times(ratio(ours.reqPerSec, floor.reqPerSec)) },
       { section: 'HTTP ratios', target: 'peer / floor', value: times(ratio(peer.reqPerSec, floor.reqPerSec)) },
       { section: 'Warm cache', target: `ours p99, one connection, council at ${COUNCIL_DELAY_MS} ms`, value: ms(ours.alone.p99Ms), note: `target < 10 ms; p50 ${ms(ours.alone.p50Ms)}; council asked ${councilCalls}x in the run` },
@@ -136,12 +153,12 @@ async function main(): Promise<void> {
       { section: 'Lambda in-process', target: 'bare skill + 1 DynamoDB read', value: `${fixed(bareStore.medianMs, 3)} ms`, note: `p99 ${fixed(bareStore.p99Ms, 3)} ms` },
       { section: 'Lambda in-process', target: 'ours: bin day, warm cache', value: `${fixed(oursLambda.medianMs, 3)} ms`, note: `p99 ${fixed(oursLambda.p99Ms, 3)} ms` },
       { section: 'Lambda CPU/call', target: 'bare / bare + DynamoDB read / ours', value: `${fixed(bare.cpuMs * 1000, 0)} / ${fixed(bareStore.cpuMs * 1000, 0)} / ${fixed(oursLambda.cpuMs * 1000, 0)} us`, note: 'invoking process only' },
-      { section: 'Lambda ratios', target: 'ours / bare (median)', value: times(ratio(oursLambda.medianMs, bare.medianMs)), note: 'target <= 1.5x' },
-      { section: 'Lambda ratios', target: 'ours / bare + DynamoDB read (median)', value: times(ratio(oursLambda.medianMs, bareStore.medianMs)), note: `CPU ${times(ratio(oursLambda.cpuMs, bareStore.cpuMs))}` },
+      { section: 'Lambda ratios', target: 'ours / bare (median)', value: times(ratio(oursLambda.medianMs, bare.medianMs)) },
+      { section: 'Lambda ratios', target: 'ours / bare + DynamoDB read (median)', value: times(ratio(oursLambda.medianMs, bareStore.medianMs)), note: `goal <= 1.2x; CPU ${times(ratio(oursLambda.cpuMs, bareStore.cpuMs))}` },
       { section: 'Cold start (wall)', target: 'empty node process', value: `${fixed(cold.empty?.wallMs ?? Number.NaN, 1)} ms` },
       { section: 'Cold start (wall)', target: 'bare bundled skill, over empty', value: `+${fixed(coldBare, 1)} ms` },
       { section: 'Cold start (wall)', target: 'bare skill + 1 DynamoDB read, over empty', value: `+${fixed(coldBareStore, 1)} ms` },
-      { section: 'Cold start (wall)', target: 'ours bundled, over empty', value: `+${fixed(coldOurs, 1)} ms`, note: `ours - bare ${fixed(coldOurs - coldBare, 1)} ms (target <= 25); ours - bare+store ${fixed(coldOurs - coldBareStore, 1)} ms` },
+      { section: 'Cold start (wall)', target: 'ours bundled, over empty', value: `+${fixed(coldOurs, 1)} ms`, note: `goal <= +60 ms; ours - bare ${fixed(coldOurs - coldBare, 1)} ms; ours - bare+store ${fixed(coldOurs - coldBareStore, 1)} ms` },
       { section: 'Cold start (CPU)', target: 'empty node process', value: `${fixed(cold.empty?.cpuMs ?? Number.NaN, 1)} ms` },
       { section: 'Cold start (CPU)', target: 'bare bundled skill, over empty', value: `+${fixed(coldBareCpu, 1)} ms` },
       { section: 'Cold start (CPU)', target: 'bare skill + 1 DynamoDB read, over empty', value: `+${fixed(coldBareStoreCpu, 1)} ms` },
@@ -150,6 +167,7 @@ async function main(): Promise<void> {
         section: 'Bundle size', target: name, value: `${fixed(bytes / 1024, 1)} KB`, note: name === 'alexa' ? 'target < 1024 KB' : undefined,
       })),
     ];
+    console.log(`\nIssue 16's figures against their goals (load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} CPUs):\n${formatGoals(goals)}`);
     console.log(`\n${formatTable(rows)}\n`);
     console.log(`ours answered: "${speechOf(JSON.parse(ours.answer))}"`);
     console.log(`Lambda answered: "${speechOf(oursLambda.sample)}"`);

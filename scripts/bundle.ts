@@ -4,16 +4,18 @@
  * nodejs22.x runtime, which serverless.yml names). The build fails if a bundle carries
  * something it must not (see functions.ts) or the Alexa bundle passes its size budget.
  *
- * The council config is read here, at build time: COUNCIL_CONFIG names the file (default: the
- * demo council). Its `${ENV}` references are filled from the function's environment at cold start.
+ * The council config is read here, at build time: COUNCIL_CONFIG names the file, or a directory of
+ * council files with its service.yaml (default: the demo). Every file is carried, and each built
+ * bundle is checked to hold every one. Their `${ENV}` references are filled from the function's
+ * environment at cold start.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { inspectBundle } from './bundle/inspect';
-import { inlineRepoFilesPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
+import { bundledSources, inlineRepoFilesPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, '.build');
@@ -23,7 +25,7 @@ export interface BundleOptions {
   outDir?: string;
   /** Only these functions; default all. */
   only?: readonly string[];
-  /** The council config file to carry; default COUNCIL_CONFIG or the demo council. */
+  /** The council config file, or directory of them, to carry; default COUNCIL_CONFIG or the demo. */
   councilConfig?: string;
   /** Minify (default true); off keeps function names readable in a CPU profile. */
   minify?: boolean;
@@ -68,6 +70,7 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     external: ['@aws-sdk/credential-provider-node'],
     plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin()],
   });
+  checkCarriesEveryCouncil(fn.name, outfile, councilConfig);
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));
   if (contents.forbidden.length > 0) {
     throw new BundleError(`${fn.name} carries what it must not:\n  ${contents.forbidden.join('\n  ')}`);
@@ -77,6 +80,15 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     throw new BundleError(`${fn.name} is ${kb(contents.bytes)}, over its ${kb(fn.maxBytes)} budget (largest: ${largest})`);
   }
   return { name: fn.name, outfile, bytes: contents.bytes, byPackage: contents.byPackage };
+}
+
+/** Every function must know every council of the deployment: each file of the directory is in the bundle. */
+function checkCarriesEveryCouncil(name: string, outfile: string, councilConfig: string): void {
+  const bundle = readFileSync(outfile, 'utf8');
+  const sources = bundledSources(councilConfig);
+  const files = sources.kind === 'file' ? [sources.council] : [...(sources.service ? [sources.service] : []), ...sources.councils];
+  const missing = files.filter(({ file }) => !bundle.includes(JSON.stringify(file).slice(1, -1)));
+  if (missing.length > 0) throw new BundleError(`${name} does not carry ${missing.map((f) => f.file).join(', ')} from ${councilConfig}`);
 }
 
 /** Builds the Lambda bundles; throws BundleError naming the function and what is wrong. */

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { COLD_MARK } from './cold-mark';
 import { median } from './stats';
 
 export interface ColdTarget {
@@ -35,7 +36,10 @@ function runOnce(script: string, target: ColdTarget): Promise<ColdResult> {
     child.once('exit', (code) => {
       const wallMs = performance.now() - start;
       if (code !== 0) return reject(new Error(`${target.name}: cold run exited with ${code}`));
-      const { cpuMs } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { cpuMs: number };
+      // The handler's own log lines share stdout, some written as the process exits: find ours.
+      const line = out.split('\n').find((l) => l.startsWith(COLD_MARK));
+      if (!line) return reject(new Error(`${target.name}: no result in its output`));
+      const { cpuMs } = JSON.parse(line.slice(COLD_MARK.length)) as { cpuMs: number };
       resolve({ wallMs, cpuMs });
     });
   });

@@ -1,12 +1,13 @@
 /**
  * Cold start: `node cold-once.js [handler.js event.json]` requires a bundled handler, answers one
  * event and exits; with no arguments it exits at once (the empty process the others are measured
- * against). Its last stdout line is its own CPU time and time since the process began, which a
+ * against). Its stdout line marked COLD_MARK holds its own CPU time and time since the process began, which a
  * busy shared machine disturbs far less than the wall time the bench also takes from outside.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { COLD_MARK } from '../lib/cold-mark';
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
 
 main().then(() => {
   const cpu = process.cpuUsage();
-  process.stdout.write(`\n${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, sinceStartMs: performance.now() })}\n`);
+  process.stdout.write(`\n${COLD_MARK}${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, sinceStartMs: performance.now() })}\n`);
   process.exit(0);
 }, (error: unknown) => {
   console.error(error);

@@ -1,12 +1,13 @@
 /**
  * esbuild plugins that make the repository's code fit Lambda without changing what it does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
 import { compileCouncilConfig } from '../../src/config/compile-config';
 import type { CompiledConfig } from '../../src/config/compiled-config';
+import { readDeploymentSources, type ConfigSource, type DeploymentSources } from '../../src/config/load-deployment';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -63,24 +64,45 @@ function localesModule(): string {
 }
 
 /**
- * lambda-assets.ts with the council config and the checked language models inlined. The config
- * is compiled (checked now, see src/config/compile-config.ts) when it can be; otherwise the
- * bundle carries its text and checks it at cold start, as before.
+ * A directory's council files and service.yaml, each as JSON (read at run time by
+ * yamlAsJsonPlugin's parser), `${ENV}` references still in. A file that is not YAML fails the build.
  */
-function assetsModule(councilConfigFile: string, compiled: CompiledConfig | undefined): string {
+export function bundledSources(councilConfig: string): DeploymentSources {
+  const asJson = ({ file, text }: ConfigSource): ConfigSource => {
+    try {
+      return { file, text: JSON.stringify(parseYaml(text)) };
+    } catch (error) {
+      throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
+    }
+  };
+  const sources = readDeploymentSources(councilConfig);
+  return sources.kind === 'file'
+    ? { kind: 'file', council: asJson(sources.council) }
+    : { kind: 'directory', service: sources.service && asJson(sources.service), councils: sources.councils.map(asJson) };
+}
+
+/**
+ * lambda-assets.ts with the council config and the checked language models inlined. One council
+ * file is compiled (checked now, see src/config/compile-config.ts) when it can be; otherwise, and
+ * for a directory of councils, the bundle carries every file's text and checks it at cold start.
+ */
+function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined): string {
   const models = Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)]));
-  const file = path.basename(councilConfigFile);
+  const file = path.basename(councilConfig);
+  const deployment = JSON.stringify(sourceFile('src/config/load-deployment.ts'));
   const config = compiled
     ? [
       `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
+      `import { deploymentOf } from ${deployment};`,
       `const compiled = ${JSON.stringify(compiled)};`,
       'export function loadCouncilConfig(env = process.env) { return expandCompiledConfig(compiled, env); }',
+      `export function loadDeploymentConfig(env = process.env) { return deploymentOf(loadCouncilConfig(env), ${JSON.stringify(file)}); }`,
     ]
     : [
-      `import { parseConfig } from ${JSON.stringify(sourceFile('src/config/load-config.ts'))};`,
-      // As JSON: read at run time by yamlAsJsonPlugin's parser, `${ENV}` references still in.
-      `const source = ${JSON.stringify({ file, text: JSON.stringify(parseYaml(readFileSync(councilConfigFile, 'utf8'))) })};`,
-      'export function loadCouncilConfig(env = process.env) { return parseConfig(source.text, env, source.file); }',
+      `import { parseDeployment } from ${deployment};`,
+      `const sources = ${JSON.stringify(bundledSources(councilConfig))};`,
+      'export function loadDeploymentConfig(env = process.env) { return parseDeployment(sources, env); }',
+      'export function loadCouncilConfig(env = process.env) { return loadDeploymentConfig(env).front; }',
     ];
   return [
     ...config,
@@ -114,7 +136,8 @@ function checkedSchemaModule(file: string): string {
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   const file = path.basename(councilConfigFile);
-  const compiled = compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file);
+  // A directory of councils is checked at cold start, every file (load-deployment.ts).
+  const compiled = statSync(councilConfigFile).isDirectory() ? undefined : compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file);
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
     [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],

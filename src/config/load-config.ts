@@ -12,8 +12,11 @@ import { ConfigError, expandEnv, problemsError } from './config-error';
 
 export { ConfigError, expandEnv };
 
-/** The demo council's config, used when COUNCIL_CONFIG is not set. */
+/** The demo council's config on its own: a deployment of one council. */
 export const DEMO_CONFIG_PATH = path.resolve(__dirname, '../../councils/demo-council.yaml');
+
+/** The demo deployment `npm start` serves when COUNCIL_CONFIG is not set: every demo council, one service (councils/service.yaml). */
+export const DEMO_DEPLOYMENT_PATH = path.resolve(__dirname, '../../councils');
 
 /** Expands environment references in every string value (after parsing, so comments and YAML syntax are untouched). */
 function expandValues(value: unknown, env: NodeJS.ProcessEnv, file: string): unknown {

@@ -4,7 +4,8 @@
  * scripts/bundle.ts replaces it with a module of the same exports that carries them, so a
  * function never reads the repository at run time (there is none on Lambda).
  *
- * Which council: COUNCIL_CONFIG when the bundle is built (default: the demo council). The bundle
+ * Which council: COUNCIL_CONFIG when the bundle is built (default: the demo council), a council
+ * file or a directory of them with its service.yaml (every file is carried). One file's bundle
  * carries it already checked (src/config/compile-config.ts); its `${ENV}` references are filled
  * from the function's environment, and checked, at cold start.
  */
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CouncilConfig } from '../config/council-config';
 import { DEMO_CONFIG_PATH, parseConfig } from '../config/load-config';
+import { loadDeployment, type DeploymentConfig } from '../config/load-deployment';
 import type { LanguageModel } from '../language-model/language-model';
 import { loadLanguageModel } from '../language-model/load-language-model';
 
@@ -19,6 +21,11 @@ import { loadLanguageModel } from '../language-model/load-language-model';
 export function loadCouncilConfig(env: NodeJS.ProcessEnv = process.env): CouncilConfig {
   const file = env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH;
   return parseConfig(readFileSync(file, 'utf8'), env, path.basename(file));
+}
+
+/** The deployment: COUNCIL_CONFIG's council file, or every council file of its directory, checked, with `env` filled in. */
+export function loadDeploymentConfig(env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
+  return loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, env);
 }
 
 /** The checked language model for `locale` (the Dialogflow adapters read slot values from it). */

@@ -11,7 +11,7 @@ import { assertSafeStartup } from '../security/startup';
 import type { Composition } from '../server/composition';
 import { compose } from './compose';
 import { languageModelFor } from './lambda-assets';
-import { loadLambdaConfig } from './lambda-config';
+import { loadLambdaDeployment } from './lambda-config';
 
 /** The parts of an API Gateway HTTP API (payload format 2.0) event the webhooks read. */
 export interface HttpApiEvent {
@@ -32,7 +32,7 @@ export interface HttpApiResult {
 let composition: Composition | undefined;
 
 function composeOnce(): Composition {
-  return (composition ??= compose({ config: loadLambdaConfig() }));
+  return (composition ??= compose({ deployment: loadLambdaDeployment() }));
 }
 
 function contextFor(channel: ChannelServing, skipRequestVerification: boolean) {

@@ -3,7 +3,7 @@
  * Composition only: configuration is read here, everything else is built by compose().
  */
 import type { AddressInfo } from 'node:net';
-import { ConfigError, DEMO_CONFIG_PATH } from '../config/load-config';
+import { ConfigError, DEMO_DEPLOYMENT_PATH } from '../config/load-config';
 import { loadDeployment } from '../config/load-deployment';
 import { startDemoCouncil, type DemoCouncil } from '../demo-council/server';
 import { assertSafeStartup } from '../security/startup';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
   }
   // A council file, or a directory of them (one service for many councils).
-  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
+  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? DEMO_DEPLOYMENT_PATH, configEnv);
   const composition = compose({ deployment, env, runOutboxSender: true });
   const config = composition.config;
   const skipVerification = startup.skipRequestVerification;

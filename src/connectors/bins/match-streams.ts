@@ -19,8 +19,15 @@ function wholeWordPattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** Builds a function that returns the stream ids an event text mentions, in config order. */
+/**
+ * Builds a function that returns the stream ids an event text mentions, in config order. The
+ * patterns are built on its first call: Unicode word classes take milliseconds to build, which a
+ * Lambda cold start answering "open the council" should not pay for a calendar it never reads.
+ */
 export function compileStreamMatcher(streams: StreamWords[]): (text: string) => string[] {
-  const compiled = streams.map((stream) => ({ id: stream.id, patterns: stream.match.map(wholeWordPattern) }));
-  return (text) => compiled.filter((stream) => stream.patterns.some((pattern) => pattern.test(text))).map((stream) => stream.id);
+  let compiled: { id: string; patterns: RegExp[] }[] | undefined;
+  return (text) => {
+    compiled ??= streams.map((stream) => ({ id: stream.id, patterns: stream.match.map(wholeWordPattern) }));
+    return compiled.filter((stream) => stream.patterns.some((pattern) => pattern.test(text))).map((stream) => stream.id);
+  };
 }

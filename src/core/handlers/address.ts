@@ -42,10 +42,10 @@ export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Re
  * until their address says which it is, they first ask for it, then carry on.
  */
 export function needingCouncil(handlers: HandlerMap): HandlerMap {
-  return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, async (turn: Turn, ctx: HandlerContext) => {
+  return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, Object.assign(async (turn: Turn, ctx: HandlerContext) => {
     if (ctx.councils && ctx.councilId === undefined) return startAddressDialog(turn, ctx, { intent, slots: turn.slots });
     return handler(turn, ctx);
-  }]));
+  }, { requires: handler.requires })]));
 }
 
 async function startAddressDialog(turn: Turn, ctx: HandlerContext, resume?: Resume): Promise<Reply> {
@@ -136,7 +136,9 @@ async function saveAndResume(turn: Turn, ctx: HandlerContext, home: Address): Pr
   const resume = turn.session.resume;
   const rest: SessionState = { ...turn.session, dialog: undefined, resume: undefined };
   if (!resume) {
-    const speech = joinSpeech(moved, ctx.t.speak('address:savedAnythingElse', { address: home.label }));
+    const speech = moved
+      ? joinSpeech(ctx.t.speak('address:saved', { address: home.label }), moved, ctx.t.speak('address:whatNow'))
+      : ctx.t.speak('address:savedAnythingElse', { address: home.label });
     return ask(speech, ctx.t.speak('common:anythingElseReprompt'), { session: rest });
   }
   const answer = await ctx.dispatch(resume.intent, { ...turn, intent: resume.intent, slots: resume.slots, confirmation: 'NONE', session: rest });

@@ -105,6 +105,14 @@ describe('DynamoDbOutbox against a DynamoDB-compatible server', () => {
     expect(due[0]?.nextAttemptAt).toEqual(later(16));
   });
 
+  it('keeps each council\'s reports in its own due queue', async () => {
+    const hill = (await outbox.enqueue({ ...newEntry('resident-1', 'req-9'), councilId: 'hillside' })).entry;
+    const river = (await outbox.enqueue({ ...newEntry('resident-2', 'req-9'), councilId: 'riverside' })).entry;
+    expect((await outbox.claimDue(later(5), later(6), 10, 'riverside')).map((e) => e.id)).toEqual([river.id]);
+    expect((await outbox.claimDue(later(5), later(6), 10, 'hillside')).map((e) => ({ id: e.id, council: e.councilId }))).toEqual([{ id: hill.id, council: 'hillside' }]);
+    expect(await outbox.claimDue(later(5), later(6), 10)).toEqual([]);
+  });
+
   it('claims no more than asked for, the longest-waiting first', async () => {
     const ids: string[] = [];
     for (const minutes of [3, 1, 2]) {

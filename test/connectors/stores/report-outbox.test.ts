@@ -98,6 +98,18 @@ describe.each<[string, () => ReportOutbox]>([
     expect(await outbox.get(sent.id)).toMatchObject({ state: 'sent', result: { kind: 'queued', token: 't-1' } });
   });
 
+  it('keeps each council\'s reports in its own queue: a council\'s sender never takes another\'s', async () => {
+    const outbox = create();
+    const hill = (await outbox.enqueue({ ...fresh('a'), councilId: 'hillside' })).entry;
+    const river = (await outbox.enqueue({ ...fresh('b'), councilId: 'riverside' })).entry;
+    const unmarked = (await outbox.enqueue(fresh('c'))).entry;
+    expect(hill.councilId).toBe('hillside');
+    expect((await outbox.claimDue(at(5), at(6), 10, 'riverside')).map((e) => e.id)).toEqual([river.id]);
+    expect((await outbox.claimDue(at(5), at(6), 10, 'hillside')).map((e) => e.id)).toEqual([hill.id]);
+    expect((await outbox.claimDue(at(5), at(6), 10)).map((e) => e.id)).toEqual([unmarked.id]);
+    expect((await outbox.get(river.id))?.councilId).toBe('riverside');
+  });
+
   it('hands out the oldest due reports first, no more than asked', async () => {
     const outbox = create();
     const a = (await outbox.enqueue({ ...fresh('a'), leaseUntil: at(2) })).entry;
