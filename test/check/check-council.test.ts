@@ -115,6 +115,19 @@ describe('npm run check-council', () => {
     expect(out).toContain('council.timeZone: not a known IANA time zone');
   });
 
+  it('checks a UKBinCollectionData council with no reports or council tax as the residents there would meet it', async () => {
+    let out = '';
+    const code = await runCheckCouncil([path.join(ROOT, 'councils/demo-valley-council.yaml'), '--postcode', 'DV1 1AA', '--house', '1'], {
+      out: (text) => { out += text; },
+      err: () => undefined,
+      env: { DEMO_COUNCIL_URL: demo.url, UKBCD_URL: `${demo.url}/ukbcd` },
+    });
+    expect(out).toContain('Next collections at 1 Mill Road (bins, ukbcd)');
+    expect(out).toContain('No reports section: residents are told to use the website or phone.');
+    expect(out).toMatch(/"How much is band D\?" → "Sorry, I don't have council tax details for Demo Valley District Council\. You can find them at/);
+    expect(code).toBe(0);
+  });
+
   it('says what it needs when an argument is missing', async () => {
     let err = '';
     const code = await runCheckCouncil(['councils/demo-council.yaml', '--postcode', 'AB1 2CD'], { out: () => undefined, err: (text) => { err += text; } });
