@@ -17,6 +17,9 @@ export const serviceConfigSchema = z.object({
     website: z.url({ protocol: /^https?$/ }).default('https://www.gov.uk/find-local-council'),
     /** A number to call about the service itself, if it has one. */
     phone: z.string().min(1).optional(),
+    /** The service's own privacy notice and terms, for the skill's listing. */
+    privacyPolicyUrl: z.url({ protocol: /^https?$/ }).optional(),
+    termsUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Where the councils are, as a resident would hear it: "across Kent and Sussex". */
     area: z.string().min(1).optional(),
     timeZone: z.string().default('Europe/London'),
