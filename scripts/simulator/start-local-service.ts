@@ -20,6 +20,8 @@ export interface LocalServiceOptions {
   now?: string;
   /** Where residents' saved addresses go; DATA_DIR or ./data by default. */
   dataDir?: string;
+  /** A demo deployment other than the demo council alone (e.g. councils/, every demo council), served against the demo council server. */
+  demoConfig?: string;
 }
 
 export interface LocalService {
@@ -38,7 +40,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
     configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
   }
   // A council file or a directory of them; the conversation tests stand on the demo council alone.
-  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
+  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? options.demoConfig ?? DEMO_CONFIG_PATH, configEnv);
   const fixed = options.now ? new Date(options.now) : undefined;
   if (fixed && Number.isNaN(fixed.getTime())) throw new Error(`--now must be a date and time like 2026-11-27T10:00:00Z, not "${options.now}"`);
   const clock: Clock | undefined = fixed && { now: () => new Date(fixed) };
