@@ -37,7 +37,7 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   let configEnv = env;
   if (!env.COUNCIL_CONFIG) {
     demo = await startDemoCouncil({ host: '127.0.0.1', port: 0 });
-    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
+    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url, UKBCD_URL: env.UKBCD_URL ?? `${demo.url}/ukbcd` };
   }
   // A council file or a directory of them; the conversation tests stand on the demo council alone.
   const deployment = loadDeployment(env.COUNCIL_CONFIG ?? options.demoConfig ?? DEMO_CONFIG_PATH, configEnv);

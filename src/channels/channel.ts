@@ -90,8 +90,11 @@ export interface ChannelLambda {
 export interface ChannelSimulator {
   /** The label staff see on the page. */
   label: string;
-  /** Builds the platform's requests for simulated turns and runs them through this channel's own handler. */
-  createBridge(context: ChannelContext): PlatformBridge;
+  /**
+   * Builds the platform's requests for simulated turns and runs them through this channel's own
+   * handler. A channel without one (MCP: tools, not words) is not offered for typed turns.
+   */
+  createBridge?(context: ChannelContext): PlatformBridge;
   /** The platform's own APIs the simulated device answers (Alexa's device address), at /simulator/<name>-api. */
   createApiRoutes?(sessions: SessionStore): Router;
 }

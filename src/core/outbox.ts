@@ -86,15 +86,3 @@ export const FORGOTTEN_KEY_PREFIX = 'forgotten|';
 export function scrubbedReport(report: IssueReport): IssueReport {
   return { issueType: report.issueType, location: '', description: '' };
 }
-
-/** The name under which the composition root puts the outbox in `SkillServices.extras`. */
-export const OUTBOX_EXTRA = 'outbox';
-
-/** The outbox the handlers were given, if any (see SkillServices.extras). */
-export function outboxFrom(extras: Record<string, unknown> | undefined): ReportOutbox | undefined {
-  const candidate = extras?.[OUTBOX_EXTRA];
-  if (candidate && typeof candidate === 'object' && 'enqueue' in candidate && 'claimDue' in candidate) {
-    return candidate as ReportOutbox;
-  }
-  return undefined;
-}

@@ -49,7 +49,7 @@ export interface Reply {
    * data as well as speech (MCP's structuredContent); voice channels ignore it.
    */
   facts?: ReplyFacts;
-  /** For CanFulfillIntentRequest answers. */
+  /** For can-fulfil answers (may the skill take this request, before it is asked?). */
   canFulfil?: CanFulfil;
   /** An empty reply: platforms that need no answer (session ended) get none. */
   silent?: boolean;

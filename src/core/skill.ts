@@ -14,14 +14,12 @@ import type { ProfileStore } from './profile';
 import type { Reply } from './reply';
 import type { SessionState } from './session';
 import type { Turn } from './turn';
+import { assertServicesFor, type OptionalService } from './handler-requirements';
+import type { ReportOutbox } from './outbox';
 
-/** Route keys for turns that are not intents. */
-export const LAUNCH = 'LaunchRequest';
-export const SESSION_END = 'SessionEndedRequest';
-export const CAN_FULFIL = 'CanFulfillIntentRequest';
-export const FALLBACK = 'AMAZON.FallbackIntent';
-export const YES = 'AMAZON.YesIntent';
-export const NO = 'AMAZON.NoIntent';
+import { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
+
+export { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
 
 /** Long-lived services, composed once at start-up by the entry file. */
 export interface SkillServices {
@@ -31,8 +29,13 @@ export interface SkillServices {
   translators: TranslatorFactory;
   clock: Clock;
   logger: Logger;
-  /** Feature stores and services added by later features (outbox, ...), by name. */
-  extras?: Record<string, unknown>;
+  /**
+   * Where every report waits until the council accepts it (the report handlers require it; see
+   * handler-requirements.ts). In a deployment of several councils, the resident's council's queue.
+   */
+  outbox?: ReportOutbox;
+  /** How long the first attempt to send a report may take before the outbox sender takes over, in ms. */
+  reportSubmitBudgetMs?: number;
   /**
    * Every council of a deployment of several (absent with one). The skill then gives each turn
    * the resident's own council as `council` and `info`, found before the handler runs.
@@ -49,7 +52,11 @@ export interface HandlerContext extends SkillServices {
   dispatch(intent: string, turn: Turn): Promise<Reply>;
 }
 
-export type IntentHandler = (turn: Turn, ctx: HandlerContext) => Promise<Reply>;
+/** Answers one intent; `requires` names the optional services it cannot answer without. */
+export interface IntentHandler {
+  (turn: Turn, ctx: HandlerContext): Promise<Reply>;
+  requires?: readonly OptionalService[];
+}
 
 /** Handlers keyed by intent name (or LAUNCH, SESSION_END, CAN_FULFIL). */
 export type HandlerMap = Record<string, IntentHandler>;
@@ -132,18 +139,25 @@ function apologyFor(error: unknown, t: Translator, info: CouncilInfo, session: S
   };
 }
 
+/**
+ * The skill over `handlers` and `services`. Throws MissingServiceError when a handler requires a
+ * service `services` lacks (see handler-requirements.ts).
+ */
 export function createSkill(handlers: HandlerMap, services: SkillServices, options: SkillOptions = {}): Skill {
+  assertServicesFor(handlers, services);
   const deadlineMs = options.deadlineMs ?? 6500;
   const progressAfterMs = options.progressAfterMs ?? 1000;
 
-  async function run(key: string, turn: Turn, t: Translator, scope: SkillServices): Promise<Reply> {
+  /** `onScope` hears each council the turn is answered for, so an apology names the last one. */
+  async function run(key: string, turn: Turn, t: Translator, scope: SkillServices, onScope: (scope: SkillServices) => void): Promise<Reply> {
     const handler = Object.hasOwn(handlers, key) ? handlers[key] : handlers[FALLBACK];
     if (!handler) throw new Error(`no handler for ${key} and no fallback`);
+    onScope(scope);
     const ctx: HandlerContext = {
       ...scope,
       t,
       // Found again: the turn before may just have saved an address in another council's area.
-      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId)),
+      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId), onScope),
     };
     return handler(turn, ctx);
   }
@@ -160,7 +174,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
       });
       const answer = async () => {
         scope = await servicesForResident(services, turn.userId);
-        return run(key, turn, t, scope);
+        return run(key, turn, t, scope, (latest) => { scope = latest; });
       };
       const reply = await Promise.race([answer(), deadline]);
       return withReprompt(reply, t);

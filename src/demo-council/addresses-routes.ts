@@ -87,6 +87,7 @@ function toDeliveryPoint(property: Property): Record<string, string | number> {
     COUNTRY_CODE: 'E',
     COUNTRY_CODE_DESCRIPTION: 'This record is within England',
     LANGUAGE: 'EN',
+    ...(property.custodianCode ? { LOCAL_CUSTODIAN_CODE: property.custodianCode, LOCAL_CUSTODIAN_CODE_DESCRIPTION: property.custodianName ?? '' } : {}),
     MATCH: 1.0,
     MATCH_DESCRIPTION: 'EXACT',
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { daysBetween, isIsoDate } from '../core/dates';
 import propertiesFile from './data/properties.json';
 import roundsFile from './data/collection-rounds.json';
+import valleyFile from './data/demo-valley.json';
 
 const isoDate = z.string().refine(isIsoDate, 'a date like 2026-01-06');
 
@@ -19,6 +20,9 @@ const propertySchema = z.object({
   postcode: z.string().min(5),
   round: z.string().min(1),
   gardenWaste: z.boolean().default(false),
+  /** The council that holds the address (OS Places LOCAL_CUSTODIAN_CODE); set from the file it is in. */
+  custodianCode: z.number().int().positive().optional(),
+  custodianName: z.string().optional(),
 }).refine((p) => p.houseNumber || p.houseName, 'a property needs a houseNumber or a houseName');
 
 const collectionSchema = z.object({
@@ -36,24 +40,51 @@ const roundsSchema = z.object({
   noCollections: z.array(z.object({ what: z.string(), dates: z.array(isoDate), why: z.string() })),
 });
 
+/** The second demo area: its properties' collections are served in UKBinCollectionData's shape. */
+const valleySchema = z.object({
+  council: z.string().min(1),
+  localCustodianCode: z.number().int().positive(),
+  custodianName: z.string().min(1),
+  properties: z.array(propertySchema).min(1),
+  rounds: roundsSchema.shape.rounds,
+  bankHolidayMoves: roundsSchema.shape.bankHolidayMoves,
+});
+
 export type Property = z.infer<typeof propertySchema>;
+export type ValleyData = z.infer<typeof valleySchema>;
 export type ScheduledCollection = z.infer<typeof collectionSchema>;
 export type CollectionRounds = z.infer<typeof roundsSchema>;
 
 export interface SampleData {
+  /** Demo Borough Council's properties (iCalendar feeds). */
   properties: Property[];
   rounds: CollectionRounds;
+  /** Demo Valley District Council (UKBinCollectionData shape). */
+  valley: ValleyData;
 }
 
 /** Reads and checks the sample data; throws with the bad key named when a file is wrong. */
 export function loadSampleData(): SampleData {
-  const properties = z.array(propertySchema).parse(propertiesFile.properties);
+  const custodian = { custodianCode: propertiesFile.localCustodianCode, custodianName: propertiesFile.custodianName };
+  const properties = z.array(propertySchema).parse(propertiesFile.properties).map((property) => ({ ...custodian, ...property }));
   const rounds = roundsSchema.parse(roundsFile);
-  const roundNames = new Set(rounds.rounds.map((round) => round.name));
+  checkRounds(properties, rounds.rounds);
+  const valley = valleySchema.parse(valleyFile);
+  valley.properties = valley.properties.map((property) => ({ custodianCode: valley.localCustodianCode, custodianName: valley.custodianName, ...property }));
+  checkRounds(valley.properties, valley.rounds);
+  return { properties, rounds, valley };
+}
+
+/** Every property in every area, for the one address lookup. */
+export function allProperties(data: SampleData): Property[] {
+  return [...data.properties, ...data.valley.properties];
+}
+
+function checkRounds(properties: Property[], rounds: { name: string }[]): void {
+  const roundNames = new Set(rounds.map((round) => round.name));
   for (const property of properties) {
     if (!roundNames.has(property.round)) throw new Error(`property ${property.uprn} names unknown round "${property.round}"`);
   }
-  return { properties, rounds };
 }
 
 /** Whether `collection` would usually happen on `date` (before any move or pause). */

@@ -9,7 +9,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { createAddressesRouter } from './addresses-routes';
 import { createCouncilTaxRouter, type DemoIdentity } from './council-tax-routes';
 import { createOpen311Router } from './open311-routes';
-import { loadSampleData, type SampleData } from './sample-data';
+import type { Clock } from '../core/dates';
+import { allProperties, loadSampleData, type SampleData } from './sample-data';
+import { createUkbcdRouter } from './ukbcd-routes';
 import { createWasteRouter } from './waste-routes';
 
 export interface DemoCouncilOptions {
@@ -18,6 +20,8 @@ export interface DemoCouncilOptions {
   port?: number;
   /** An identity provider whose signed tokens the council tax API also accepts (the MCP channel's residents). */
   identity?: DemoIdentity;
+  /** Today for the UKBinCollectionData-shaped answers, which start from today like a scrape (tests fix it). */
+  clock?: Clock;
 }
 
 export interface DemoCouncil {
@@ -27,11 +31,12 @@ export interface DemoCouncil {
 }
 
 /** The demo council's express app, for mounting or for supertest. */
-export function createDemoCouncilApp(data: SampleData = loadSampleData(), identity?: DemoIdentity): express.Express {
+export function createDemoCouncilApp(data: SampleData = loadSampleData(), identity?: DemoIdentity, clock?: Clock): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/search/places/v1', createAddressesRouter(data.properties));
+  app.use('/search/places/v1', createAddressesRouter(allProperties(data)));
   app.use('/waste', createWasteRouter(data));
+  app.use('/ukbcd', createUkbcdRouter(data.valley, clock));
   app.use('/open311/v2', createOpen311Router());
   app.use('/council-tax/v1', createCouncilTaxRouter({ identity }));
   app.use((_req: Request, res: Response) => {
@@ -45,8 +50,8 @@ export function createDemoCouncilApp(data: SampleData = loadSampleData(), identi
 }
 
 /** Starts the demo council and resolves once it is listening. */
-export async function startDemoCouncil({ host = '127.0.0.1', port = 4010, identity }: DemoCouncilOptions = {}): Promise<DemoCouncil> {
-  const server = createServer(createDemoCouncilApp(loadSampleData(), identity));
+export async function startDemoCouncil({ host = '127.0.0.1', port = 4010, identity, clock }: DemoCouncilOptions = {}): Promise<DemoCouncil> {
+  const server = createServer(createDemoCouncilApp(loadSampleData(), identity, clock));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

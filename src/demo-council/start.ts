@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   console.log(`Demo council listening on ${council.url}`);
   console.log(`  addresses: ${council.url}/search/places/v1/postcode?postcode=AB1%202CD&key=demo-key`);
   console.log(`  bins:      ${council.url}/waste/100090000002/calendar.ics`);
+  console.log(`  bins (UKBinCollectionData shape, Demo Valley): ${council.url}/ukbcd/api/bin_collection/DemoValleyDistrictCouncil?postcode=DV1%201AA&house_number=1&url=x`);
   const stop = () => {
     council.close().then(() => process.exit(0), () => process.exit(1));
   };

@@ -20,7 +20,6 @@ import { systemClock, type Clock } from '../core/dates';
 import { allHandlers } from '../core/handlers';
 import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
-import { OUTBOX_EXTRA } from '../core/outbox';
 import { createSkill, type Skill, type SkillServices } from '../core/skill';
 import { createLogger } from '../logging';
 import { createBinCollections } from './create-bins';
@@ -104,7 +103,7 @@ export function compose(options: ComposeOptions = {}): Composition {
     translators: createTranslators(loadLocaleResources()),
     clock,
     logger,
-    extras: { [OUTBOX_EXTRA]: store.outbox },
+    outbox: store.outbox,
   };
   // Reports whose first attempt failed wait in the outbox; this long-running process retries them.
   // With several councils, each has its own queue and sender, so one council's outage delays no one else's reports.

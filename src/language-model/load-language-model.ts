@@ -17,7 +17,7 @@ const fileSchema = z.object({
     examples: z.array(z.string()).optional(),
   })).optional(),
   intents: z.array(z.object({
-    name: z.string().regex(/^(AMAZON\.)?[A-Za-z]+$/),
+    name: z.string().regex(/^[A-Za-z]+$/),
     slots: z.array(z.object({ name: z.string().regex(/^[a-z][A-Za-z]*$/), type: z.string() })).default([]),
     samples: z.array(z.string()).default([]),
   })).optional(),

@@ -33,7 +33,7 @@ export interface SimulatorOptions {
 
 /** Each channel's bridge, built the way the server builds the channel (createChannelContext). */
 function defaultBridges(composition: Composition, channels: readonly Channel[], model: LanguageModel): PlatformBridge[] {
-  return channels.flatMap((channel) => channel.simulator
+  return channels.flatMap((channel) => channel.simulator?.createBridge
     ? [channel.simulator.createBridge(createChannelContext(composition, channel.name, { loadModel: () => model }))]
     : []);
 }
@@ -96,7 +96,8 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
   const sessions = new SessionStore();
   const context: TurnContext = {
     nluFor,
-    platforms: channels.map(({ name, simulator }) => ({ name, label: simulator?.label ?? name, bridge: bridges.find((b) => b.name === name) })),
+    platforms: channels.filter(({ simulator }) => simulator?.createBridge)
+      .map(({ name, simulator }) => ({ name, label: simulator?.label ?? name, bridge: bridges.find((b) => b.name === name) })),
     sessions,
     recorder: createCallRecorder(composition.watchCalls),
     invocationName: info.invocationName,

@@ -4,6 +4,7 @@
  * staff need to see why.
  */
 import type { HttpCall } from '../connectors/http';
+import { LAUNCH, SESSION_END } from '../core/intents';
 import type { LanguageModel } from '../language-model/language-model';
 import type { CallRecorder } from './call-recorder';
 import { FALLBACK_INTENT, type Nlu, type NluResult, type NluSlot } from './nlu/create-nlu';
@@ -129,7 +130,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   const ms = Math.round((performance.now() - started) * 10) / 10;
 
   const council = context.councilOf ? (await context.councilOf(turn.userId)) ?? null : undefined;
-  const intentName = turn.kind === 'launch' ? 'LaunchRequest' : turn.kind === 'end' ? 'SessionEndedRequest' : turn.intent ?? FALLBACK_INTENT;
+  const intentName = turn.kind === 'launch' ? LAUNCH : turn.kind === 'end' ? SESSION_END : turn.intent ?? FALLBACK_INTENT;
   return {
     status: 200,
     body: {

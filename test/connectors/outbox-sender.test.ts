@@ -44,7 +44,7 @@ afterAll(() => nock.enableNetConnect());
 function open(clock: TestClock) {
   db = openDatabase(dir);
   const outbox = new SqliteReportOutbox(db);
-  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 200 });
+  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 2000 });
   const sender = new OutboxSender({ outbox, reporter, clock, retry, leaseMs: 60_000 });
   return { outbox, reporter, sender };
 }

@@ -34,7 +34,7 @@ describe.each(days)('on %s', (now) => {
   it.each(cases)('$file on $platform', async ({ file, platform, conversation }) => {
     const run = `${file}-${platform}`;
     const outcome = await runConversation(conversation, platform, { baseUrl: app.url, userId: `resident-${run}`, sessionId: `session-${run}` });
-    const failures = outcome.turns.flatMap((t, i) => t.failures.map((f) => `turn ${i + 1} (${t.turn.say ?? t.turn.event ?? t.turn.intent}): ${f}`));
+    const failures = outcome.turns.flatMap((t, i) => t.failures.map((f) => `turn ${i + 1} (${t.turn.say ?? t.turn.event ?? t.turn.intent ?? t.turn.tool}): ${f}`));
     expect(failures).toEqual([]);
     expect(outcome.turns).toHaveLength(conversation.turns.length);
   });

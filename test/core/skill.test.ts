@@ -7,7 +7,7 @@ const slow: HandlerMap = {
     await new Promise((resolve) => setTimeout(resolve, 120));
     return { speech: { parts: [{ type: 'text', text: 'Tuesday.' }] }, endSession: true };
   },
-  'AMAZON.FallbackIntent': async () => ({ speech: { parts: [{ type: 'text', text: 'Fallback.' }] }, endSession: false }),
+  'fallback': async () => ({ speech: { parts: [{ type: 'text', text: 'Fallback.' }] }, endSession: false }),
   Broken: async () => { throw new TypeError('cannot read properties of undefined'); },
 };
 
@@ -23,7 +23,7 @@ describe('the skill boundary', () => {
     expect(heard(reply)).toBe('Tuesday.');
     // A fast answer sends no holding line.
     const quick: string[] = [];
-    await skill.handle(createTurn({ kind: 'intent', intent: 'AMAZON.FallbackIntent', device: { sendProgress: async (s) => { quick.push(s); } } }));
+    await skill.handle(createTurn({ kind: 'intent', intent: 'fallback', device: { sendProgress: async (s) => { quick.push(s); } } }));
     expect(quick).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe('the skill boundary', () => {
 
   it('adds a reprompt to any open reply that lacks one', async () => {
     const { skill } = createTestSkill({ handlers: slow });
-    const reply = await skill.handle(createTurn({ kind: 'intent', intent: 'AMAZON.FallbackIntent' }));
+    const reply = await skill.handle(createTurn({ kind: 'intent', intent: 'fallback' }));
     expect(heard({ ...reply, speech: reply.reprompt! })).toBe('Is there anything else I can help with?');
   });
 });

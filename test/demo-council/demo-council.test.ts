@@ -30,7 +30,7 @@ describe('the demo council through the real connectors', () => {
 
   it('has one home at AB1 3EF and none at ZZ9 9ZZ or at a malformed postcode', async () => {
     expect(await addresses.findAddresses('AB1 3EF')).toEqual([
-      { uprn: '100090000301', label: 'The Old Mill, Mill Lane', postcode: 'AB1 3EF', buildingName: 'The Old Mill', street: 'Mill Lane', town: 'Demoton' },
+      { uprn: '100090000301', label: 'The Old Mill, Mill Lane', postcode: 'AB1 3EF', buildingName: 'The Old Mill', street: 'Mill Lane', town: 'Demoton', custodianCode: 9901 },
     ]);
     expect(await addresses.findAddresses('ZZ9 9ZZ')).toEqual([]);
     expect(await addresses.findAddresses('AB1')).toEqual([]);

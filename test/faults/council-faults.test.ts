@@ -22,11 +22,10 @@ import type { CouncilConfig } from '../../src/config/council-config';
 import { DEMO_CONFIG_PATH, loadConfig, toCouncilInfo } from '../../src/config/load-config';
 import { loadLocaleResources } from '../../src/config/locales';
 import { OutboxSender } from '../../src/connectors/outbox-sender';
+import type { Council } from '../../src/core/council';
 import { allHandlers } from '../../src/core/handlers';
-import { SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
 import { createTranslators } from '../../src/core/i18n';
 import { silentLogger } from '../../src/core/logger';
-import { OUTBOX_EXTRA } from '../../src/core/outbox';
 import { createSkill, type SkillServices } from '../../src/core/skill';
 import { createCouncil } from '../../src/entry/compose';
 import { FAULTS, FaultyCouncil, type Backend, type Fault } from '../support/faulty-council';
@@ -81,7 +80,8 @@ async function createScene(councilUrl: string, timeoutMs = CONNECTOR_TIMEOUT_MS)
     translators: createTranslators(loadLocaleResources()),
     clock,
     logger: silentLogger,
-    extras: { [OUTBOX_EXTRA]: outbox, [SUBMIT_BUDGET_EXTRA]: SUBMIT_BUDGET_MS },
+    outbox,
+    reportSubmitBudgetMs: SUBMIT_BUDGET_MS,
   };
   const skill = createSkill(allHandlers, services, { deadlineMs: 2 * timeoutMs + 1500 });
   return {
@@ -91,6 +91,12 @@ async function createScene(councilUrl: string, timeoutMs = CONNECTOR_TIMEOUT_MS)
     outbox,
     services,
   };
+}
+
+/** The scene's reporting connector with production's wait, for sending once the council is well again. */
+function wellReporter(scene: Scene): NonNullable<Council['reports']> {
+  const config = { ...scene.config, reports: { ...scene.config.reports!, timeoutMs: WELL_TIMEOUT_MS } };
+  return createCouncil(config, { clock, logger: silentLogger, onCall: () => {} }).reports!;
 }
 
 // ---- real-shape requests --------------------------------------------------------------------
@@ -259,7 +265,7 @@ describe('council back ends that are slow, failing, refusing or answering garbag
       // The council's system comes back; the outbox sender finds the report waiting and sends it.
       faulty.set('reports', undefined);
       const later = { now: () => new Date(NOW.getTime() + 60 * 60_000) };
-      const sender = new OutboxSender({ outbox: scene.outbox, reporter: scene.services.council.reports!, clock: later, logger: silentLogger });
+      const sender = new OutboxSender({ outbox: scene.outbox, reporter: wellReporter(scene), clock: later, logger: silentLogger });
       await expect(sender.runOnce()).resolves.toMatchObject({ sent: 1 });
       expect(scene.outbox.all()).toEqual([expect.objectContaining({ state: 'sent', result: expect.objectContaining({ kind: 'accepted' }) })]);
     });

@@ -24,7 +24,7 @@ const GOOGLE_INTENTS = Object.keys(ALEXA_MODEL).map((name) => name.replace(/^AMA
 const SLOT_NAMES = [...new Set(Object.values(ALEXA_MODEL).flat())];
 const intentName = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...GOOGLE_INTENTS, 'Welcome', 'Default Welcome Intent', 'Default Fallback Intent', 'input.welcome', 'input.unknown') },
-  { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, 'AMAZON.HelpIntent', 'SetAddressIntent - postcode', 'NoSuchIntent') },
+  { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, 'help', 'SetAddressIntent - postcode', 'NoSuchIntent') },
   { weight: 1, arbitrary: nastyString },
 );
 

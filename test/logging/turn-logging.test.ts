@@ -124,8 +124,8 @@ describe('the per-turn log line', () => {
 
   it('logs the same resident under the same hash, and no hash at all without a salt', async () => {
     const { log, skill } = setUp(allHandlers);
-    await skill.handle(personalTurn('AMAZON.HelpIntent'));
-    await skill.handle(personalTurn('AMAZON.HelpIntent'));
+    await skill.handle(personalTurn('help'));
+    await skill.handle(personalTurn('help'));
     const [first, second] = log.lines();
     expect(first?.userHash).toBeDefined();
     expect(first?.userHash).toBe(second?.userHash);
@@ -133,7 +133,7 @@ describe('the per-turn log line', () => {
     const bare = captureLog();
     const logger = createLogger({ destination: bare.stream });
     const unsalted = withTurnLogging(createSkill(allHandlers, createTestSkill().services), logger, 'alexa', { userSalt: '' });
-    await unsalted.handle(personalTurn('AMAZON.HelpIntent'));
+    await unsalted.handle(personalTurn('help'));
     expect(bare.lines()[0]).not.toHaveProperty('userHash');
   });
 

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Intent, RequestEnvelope, ResponseEnvelope, Slot, dialog } from 'ask-sdk-model';
 import { createAlexaHandler, readIntentSlots } from '../../src/channels/alexa';
+import { toAlexaIntentName } from '../../src/channels/alexa/intent-names';
+import { NO, YES } from '../../src/core/intents';
 import type { Skill } from '../../src/core/skill';
 import alexaModel from '../../interaction-models/alexa/en-GB.json';
 import { isLaunch, neutralReply, type NeutralReply, type PlatformDriver, type SpokenSlot, type Step } from './neutral';
@@ -40,9 +42,9 @@ export function createAlexaDriver(skill: Skill): PlatformDriver {
   let count = 0;
 
   function intentFor(step: { intent: string; slots?: Record<string, SpokenSlot> }): { intent: Intent; dialogState?: string } {
-    const yesNo = step.intent === 'AMAZON.YesIntent' || step.intent === 'AMAZON.NoIntent';
+    const yesNo = step.intent === YES || step.intent === NO;
     if (pending?.type === 'Dialog.ConfirmIntent' && yesNo && pending.updatedIntent) {
-      return { intent: { ...pending.updatedIntent, confirmationStatus: step.intent === 'AMAZON.YesIntent' ? 'CONFIRMED' : 'DENIED' }, dialogState: 'IN_PROGRESS' };
+      return { intent: { ...pending.updatedIntent, confirmationStatus: step.intent === YES ? 'CONFIRMED' : 'DENIED' }, dialogState: 'IN_PROGRESS' };
     }
     if (pending?.type === 'Dialog.ElicitSlot' && pending.updatedIntent?.name === step.intent) {
       const slots = { ...(pending.updatedIntent.slots ?? {}) };
@@ -51,7 +53,7 @@ export function createAlexaDriver(skill: Skill): PlatformDriver {
     }
     const names = [...new Set([...(intentSlots[step.intent] ?? []), ...Object.keys(step.slots ?? {})])];
     const slots = Object.fromEntries(names.map((name) => [name, toAlexaSlot(name, step.slots?.[name])]));
-    return { intent: { name: step.intent, confirmationStatus: 'NONE', slots }, dialogState: names.length > 0 ? 'STARTED' : undefined };
+    return { intent: { name: toAlexaIntentName(step.intent), confirmationStatus: 'NONE', slots }, dialogState: names.length > 0 ? 'STARTED' : undefined };
   }
 
   function envelopeFor(step: Step): RequestEnvelope {

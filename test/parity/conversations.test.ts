@@ -32,7 +32,7 @@ const conversations: Conversation[] = [
   {
     name: 'bin day with a saved address',
     savedAddress: true,
-    steps: [launch, say('GetBinCollectionIntent'), say('AMAZON.StopIntent')],
+    steps: [launch, say('GetBinCollectionIntent'), say('stop')],
     expectations: ([welcome, answer, bye]) => {
       expect(text(welcome)).toMatch(/^Welcome back/);
       expect(text(answer)).toMatch(/^Your next collection is .*Tuesday.*: the green recycling bin and the food caddy\./);
@@ -46,7 +46,7 @@ const conversations: Conversation[] = [
       say('GetBinCollectionIntent', { binType: { value: 'green bin', id: 'RECYCLING' } }),
       say('SetAddressIntent', { postcode: { value: 'a b one two c d' } }),
       say('SetAddressIntent', { houseNumber: { value: '12' } }),
-      say('AMAZON.YesIntent'),
+      say('yes'),
     ],
     expectations: ([postcode, house, confirm, answer]) => {
       expect(postcode).toMatchObject({ asks: 'slot:SetAddressIntent.postcode', endSession: false });
@@ -63,7 +63,7 @@ const conversations: Conversation[] = [
       say('ReportIssueIntent', { issueType: { value: 'pothole', id: 'POTHOLE' }, location: { value: 'mill lane' } }),
       say('ReportIssueIntent', { description: { value: 'a deep hole by the bus stop' } }),
       say('ReportIssueIntent', { description: { value: 'deeper than a tennis ball' } }),
-      say('AMAZON.YesIntent'),
+      say('yes'),
     ],
     expectations: ([what, depth, readBack, sent]) => {
       expect(what).toMatchObject({ asks: 'slot:ReportIssueIntent.description', endSession: false });
@@ -85,7 +85,7 @@ const conversations: Conversation[] = [
   },
   {
     name: 'help',
-    steps: [launch, say('AMAZON.HelpIntent')],
+    steps: [launch, say('help')],
     expectations: ([, help]) => {
       expect(text(help)).toMatch(/^You can ask: when is my bin day\?.*What would you like to do\?$/);
       expect(help?.endSession).toBe(false);
@@ -93,7 +93,7 @@ const conversations: Conversation[] = [
   },
   {
     name: 'stop',
-    steps: [launch, say('AMAZON.StopIntent')],
+    steps: [launch, say('stop')],
     expectations: ([, bye]) => {
       expect(text(bye)).toMatch(/Goodbye\.|Bye for now\./);
       expect(bye).toMatchObject({ endSession: true });
@@ -102,7 +102,7 @@ const conversations: Conversation[] = [
   },
   {
     name: 'fallback',
-    steps: [launch, say('AMAZON.FallbackIntent')],
+    steps: [launch, say('fallback')],
     expectations: ([, fallback]) => {
       expect(text(fallback)).toMatch(/^Sorry, I didn't catch that\./);
       expect(fallback?.endSession).toBe(false);

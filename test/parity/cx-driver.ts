@@ -6,7 +6,7 @@
 import { askPages } from '../../src/channels/dialogflow-cx/ask-pages';
 import { createCxHandler } from '../../src/channels/dialogflow-cx/cx-handler';
 import type { CxWebhookRequest, CxWebhookResponse } from '../../src/channels/dialogflow-cx/cx-types';
-import { DEFAULT_WELCOME_INTENT, toGoogleIntentName, WELCOME } from '../../src/channels/dialogflow-common/intent-names';
+import { DEFAULT_WELCOME_INTENT, WELCOME } from '../../src/channels/dialogflow-common/intent-names';
 import { CX_STATE_PARAMETER } from '../../src/channels/dialogflow-common/session-state';
 import { FALLBACK, type Skill } from '../../src/core/skill';
 import { loadLanguageModel } from '../../src/language-model/load-language-model';
@@ -35,7 +35,7 @@ export function createCxDriver(skill: Skill): PlatformDriver {
     if (isLaunch(step)) {
       return { ...base, intentInfo: { lastMatchedIntent: `${AGENT}/intents/00000000-0000-0000-0000-000000000000`, displayName: DEFAULT_WELCOME_INTENT, confidence: 1 }, pageInfo: { currentPage }, sessionInfo: { session, parameters }, fulfillmentInfo: { tag: WELCOME } };
     }
-    const tag = toGoogleIntentName(step.intent);
+    const tag = step.intent;
     if (step.intent === FALLBACK) {
       return { ...base, pageInfo: { currentPage }, sessionInfo: { session, parameters }, fulfillmentInfo: { tag } };
     }

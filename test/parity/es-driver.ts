@@ -7,7 +7,7 @@
 import { askContextFor } from '../../src/channels/dialogflow-es/ask-contexts';
 import { createEsHandler } from '../../src/channels/dialogflow-es/es-handler';
 import type { EsContext, EsWebhookRequest, EsWebhookResponse } from '../../src/channels/dialogflow-es/es-types';
-import { DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, toGoogleIntentName } from '../../src/channels/dialogflow-common/intent-names';
+import { DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION } from '../../src/channels/dialogflow-common/intent-names';
 import { ES_STATE_CONTEXT } from '../../src/channels/dialogflow-common/session-state';
 import { FALLBACK, type Skill } from '../../src/core/skill';
 import { loadLanguageModel } from '../../src/language-model/load-language-model';
@@ -27,7 +27,7 @@ export function createEsDriver(skill: Skill): PlatformDriver {
   function queryFor(step: Step): Pick<EsWebhookRequest['queryResult'], 'action' | 'intent' | 'parameters'> & { counters: Record<string, unknown> } {
     if (isLaunch(step)) return { action: ES_WELCOME_ACTION, intent: { displayName: DEFAULT_WELCOME_INTENT }, parameters: {}, counters: {} };
     if (step.intent === FALLBACK) return { action: ES_FALLBACK_ACTION, intent: { displayName: DEFAULT_FALLBACK_INTENT, isFallback: true }, parameters: {}, counters: {} };
-    const action = toGoogleIntentName(step.intent);
+    const action = step.intent;
     const given = Object.entries(step.slots ?? {});
     const only = given.length === 1 ? given[0] : undefined;
     const ask = only ? askContextFor(step.intent, only[0]) : undefined;

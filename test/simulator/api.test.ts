@@ -124,7 +124,7 @@ describe('sessions', () => {
   it('start with a launch, and end when the skill says goodbye', async () => {
     const say = resident('alexa');
     const launch = await say({ text: null, event: 'launch' });
-    expect(launch.body.intent.name).toBe('LaunchRequest');
+    expect(launch.body.intent.name).toBe('launch');
     expect(launch.body.platformRequest.request.type).toBe('LaunchRequest');
     expect(launch.body.platformRequest.session.new).toBe(true);
     expect(launch.body.reply.text).toMatch(/\?$/);
@@ -140,7 +140,7 @@ describe('sessions', () => {
 
   it('treat "open demo council" as opening the skill, and "ask demo council ..." as a one-shot question', async () => {
     const open = await resident('dialogflow-es')({ text: 'open demo council' });
-    expect(open.body.intent.name).toBe('LaunchRequest');
+    expect(open.body.intent.name).toBe('launch');
     expect(open.body.platformRequest.queryResult.action).toBe('input.welcome');
     const ask = await resident('alexa')({ text: 'ask demo council how much is band d' });
     expect(ask.body.intent.name).toBe('CouncilTaxChargeIntent');
@@ -156,7 +156,7 @@ describe('sessions', () => {
 
   it('send the sentence the model cannot place as the fallback, and say what it was nearest to', async () => {
     const reply = await resident('alexa')({ text: 'play some jazz in the kitchen' });
-    expect(reply.body.intent.name).toBe('AMAZON.FallbackIntent');
+    expect(reply.body.intent.name).toBe('fallback');
     expect(reply.body.platformRequest.request.intent.name).toBe('AMAZON.FallbackIntent');
     expect(reply.body.understanding.reason.how).toBe('out of domain');
     expect(reply.body.reply.endSession).toBe(false);

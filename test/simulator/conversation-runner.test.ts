@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { conversationFileSchema, readConversationFile } from '../../src/simulator/conversations/conversation-file';
 import { checkAnswer, matchesText } from '../../src/simulator/conversations/run-conversation';
+import { checkToolResult } from '../../src/simulator/conversations/tool-turns';
 import type { TurnAnswer } from '../../src/simulator/run-turn';
 
 const answer: TurnAnswer = {
@@ -59,6 +60,32 @@ describe('reading a conversation file', () => {
     writeFileSync(file, 'name: bad\nplatforms: [siri]\nturns:\n  - say: hello\n');
     expect(() => readConversationFile(file)).toThrow(/^bad\.yaml: platforms\.0: /);
     writeFileSync(file, 'name: bad\nturns:\n  - say: hello\n    event: launch\n');
-    expect(() => readConversationFile(file)).toThrow('bad.yaml: turns.0: each turn needs exactly one of say, event or intent');
+    expect(() => readConversationFile(file)).toThrow('bad.yaml: turns.0: each turn needs exactly one of say, event, intent or tool');
+  });
+});
+
+describe('checking a tool call', () => {
+  const toolTurn = (expect: object) =>
+    conversationFileSchema.parse({ name: 'x', platforms: ['mcp'], turns: [{ tool: 'get_bin_collections', arguments: { uprn: '1' }, expect }] }).turns[0]!;
+  const result = {
+    content: [{ type: 'text', text: 'Tuesday, the green recycling bin.' }],
+    structuredContent: { property: { uprn: '1' }, collections: [{ date: '2026-12-01', bins: [{ id: 'RECYCLING' }] }] },
+  };
+
+  it('passes a result whose text, error flag and structured values match', () => {
+    expect(checkToolResult(toolTurn({ reply: 'tuesday', isError: false, structured: { collections: [{ date: '/^2026-12-\\d\\d$/' }] } }), result)).toEqual([]);
+  });
+
+  it('names what differs: the text, the error flag, a structured value', () => {
+    const failures = checkToolResult(toolTurn({ reply: 'Friday', isError: true, structured: { property: { uprn: '2' } } }), result);
+    expect(failures).toEqual([
+      'tool text "Tuesday, the green recycling bin." does not match Friday',
+      'the tool succeeded, expected an error',
+      expect.stringMatching(/^structuredContent .* does not have \{"property":\{"uprn":"2"\}\}$/),
+    ]);
+  });
+
+  it('refuses words on the mcp platform, which has only tools', () => {
+    expect(conversationFileSchema.safeParse({ name: 'x', platforms: ['mcp'], turns: [{ say: 'hello' }] }).success).toBe(false);
   });
 });

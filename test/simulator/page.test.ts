@@ -141,7 +141,7 @@ describeInBrowser('the simulator page', () => {
     await page.getByRole('radio', { name: 'Dialogflow ES' }).check();
     await page.getByRole('button', { name: 'Open the skill' }).click();
     await page.locator('.turn.skill .who', { hasText: 'Dialogflow ES' }).first().waitFor();
-    expect(await page.locator('#intent-name').textContent()).toBe('LaunchRequest');
+    expect(await page.locator('#intent-name').textContent()).toBe('launch');
     await say('goodbye');
     expect(await page.locator('.turn.skill').last().locator('.tag').textContent()).toBe('session ended');
     expect(pageErrors).toEqual([]);

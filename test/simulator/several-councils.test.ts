@@ -21,7 +21,20 @@ describe('the simulator on the demo deployment of several councils (councils/ wi
   it('lists the councils the service covers', async () => {
     const platforms = await request(service.url).get('/simulator/api/platforms');
     expect(platforms.body.council).toBe('Council Voice demo');
-    expect(platforms.body.councils).toEqual(expect.arrayContaining([{ id: 'demo-council', name: 'Demo Borough Council' }]));
+    expect(platforms.body.councils).toEqual([
+      { id: 'demo-council', name: 'Demo Borough Council' },
+      { id: 'demo-valley', name: 'Demo Valley District Council' },
+    ]);
+  });
+
+  it('routes a DV1 address to Demo Valley District Council and its UKBinCollectionData back end', async () => {
+    const say = async (text: string) => (await request(service.url).post('/simulator/api/turns').send({ text, sessionId: 's-valley', platform: 'alexa', userId: 'valley-resident' })).body as { reply: { text: string }; council?: { id: string } | null };
+    await say('when is my bin day');
+    await say('D V 1 1 A A');
+    await say('1');
+    const answer = await say('yes');
+    expect(answer.reply.text).toContain('That address is looked after by Demo Valley District Council');
+    expect(answer.council).toEqual({ id: 'demo-valley', name: 'Demo Valley District Council' });
   });
 
   it.each(['alexa', 'dialogflow-cx', 'dialogflow-es'])('on %s, answers as the service until the address says which council, then shows that council answering', async (platform) => {

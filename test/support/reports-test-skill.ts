@@ -3,8 +3,6 @@
  * conversations about reports and council tax.
  */
 import type { Council, ReportQuestion } from '../../src/core/council';
-import { SUBMIT_BUDGET_EXTRA } from '../../src/core/handlers/report-issue';
-import { OUTBOX_EXTRA } from '../../src/core/outbox';
 import { InMemoryCouncilTax } from './in-memory-council-tax';
 import { InMemoryOutbox } from './in-memory-outbox';
 import { InMemoryReporter } from './in-memory-reporter';
@@ -50,7 +48,8 @@ export function createReportsTestSkill(options: {
     now: options.now,
     council: { reports: reporter, councilTax, ...options.council },
   });
-  // The skill reads services on every turn, so extras added here reach the handlers.
-  test.services.extras = { [OUTBOX_EXTRA]: outbox, [SUBMIT_BUDGET_EXTRA]: options.submitBudgetMs ?? 200 };
+  // The skill reads services on every turn, so services set here reach the handlers.
+  test.services.outbox = outbox;
+  test.services.reportSubmitBudgetMs = options.submitBudgetMs ?? 200;
   return { ...test, reporter, outbox, councilTax };
 }

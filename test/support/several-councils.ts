@@ -10,7 +10,6 @@ import { Councils } from '../../src/core/councils/councils';
 import { allHandlers } from '../../src/core/handlers';
 import { createTranslators } from '../../src/core/i18n';
 import { silentLogger } from '../../src/core/logger';
-import { OUTBOX_EXTRA } from '../../src/core/outbox';
 import { createSkill, type Skill, type SkillServices } from '../../src/core/skill';
 import { HIGH_STREET } from './demo-addresses';
 import { InMemoryAddressFinder, InMemoryBinCollections, InMemoryProfileStore } from './in-memory-council';
@@ -81,7 +80,7 @@ export function createSeveralCouncils(options: { now?: string; signIn?: string[]
   };
   const councils = new Councils({
     councils: [
-      local('demo', demoInfo, { postcodes: ['AB1'], custodianCode: 9051 }),
+      local('demo', demoInfo, { postcodes: ['AB1'], custodianCode: 9901 }),
       local('hillside', infoFor('Hillside District Council', '01234 100200', 'https://www.hillside.example/'), { postcodes: ['HS1', 'BD1'], custodianCode: 9052 }),
       local('riverside', infoFor('Riverside City Council', '01234 300400', 'https://www.riverside.example/'), { postcodes: ['BD1'], custodianCode: 9053 }),
     ],
@@ -96,7 +95,7 @@ export function createSeveralCouncils(options: { now?: string; signIn?: string[]
     translators: createTranslators(resources, { random: () => 0 }),
     clock: fixedClock(options.now ?? '2026-11-27T10:00:00Z'),
     logger: silentLogger,
-    extras: { [OUTBOX_EXTRA]: outbox },
+    outbox,
   };
   return { skill: createSkill(allHandlers, services), services, councils, profiles, outbox, addresses, twins };
 }

@@ -16,6 +16,7 @@ import { toPlainText } from '../../src/core/speech';
 import { createTurn, type DeviceServices, type SlotValue, type Turn } from '../../src/core/turn';
 import { HIGH_STREET, MILL_LANE } from './demo-addresses';
 import { InMemoryAddressFinder, InMemoryBinCollections, InMemoryProfileStore } from './in-memory-council';
+import { InMemoryOutbox } from './in-memory-outbox';
 
 export const resources = loadLocaleResources();
 export const demoInfo = toCouncilInfo(loadConfig(DEMO_CONFIG_PATH, {}));
@@ -55,6 +56,8 @@ export function createTestSkill(options: { now?: string; handlers?: HandlerMap; 
     translators: createTranslators(resources, { random: () => 0 }),
     clock: fixedClock(options.now ?? '2026-11-27T10:00:00Z'),
     logger: silentLogger,
+    // Every deployment has one (compose.ts); reports-test-skill.ts swaps in one it can watch.
+    outbox: new InMemoryOutbox(),
   };
   const skill = createSkill(options.handlers ?? allHandlers, services, { deadlineMs: options.deadlineMs });
   return { skill, services, addresses, bins, profiles, council };

@@ -10,6 +10,7 @@ import type { SlotValue, Turn } from '../../core/turn';
 import { ownValue } from '../../core/own-value';
 import { renderVisual } from './apl/render-visual';
 import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from './device-services';
+import { toAlexaIntentName } from './intent-names';
 
 export interface ToResponseOptions {
   /**
@@ -40,7 +41,7 @@ export function toUpdatedIntent(name: string, slots: Record<string, SlotValue>, 
       ? { name: slotName, confirmationStatus: 'NONE' }
       : { name: slotName, value, confirmationStatus: 'NONE' };
   }
-  return { name, confirmationStatus: 'NONE', slots: alexaSlots };
+  return { name: toAlexaIntentName(name), confirmationStatus: 'NONE', slots: alexaSlots };
 }
 
 /**

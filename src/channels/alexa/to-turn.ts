@@ -9,6 +9,7 @@ import type { IntentRequest, RequestEnvelope, Slot } from 'ask-sdk-model';
 import { readSessionState, type SessionState } from '../../core/session';
 import type { Confirmation, SlotValue, Turn, TurnKind } from '../../core/turn';
 import { createDeviceServices, type DeviceServiceDeps } from './device-services';
+import { fromAlexaIntentName } from './intent-names';
 import { ownValue } from '../../core/own-value';
 
 export type ToTurnDeps = DeviceServiceDeps;
@@ -47,7 +48,7 @@ function hasResolutions(slot: Slot): boolean {
 export function readSlots(intent: IntentRequest['intent'] | undefined, session: SessionState): Record<string, SlotValue> {
   const slots: Record<string, SlotValue> = {};
   if (!intent || !isObject(intent.slots)) return slots;
-  const earlier = session.dialog?.intent === intent.name ? session.dialog.slots : {};
+  const earlier = session.dialog?.intent === fromAlexaIntentName(intent.name) ? session.dialog.slots : {};
   for (const [name, raw] of Object.entries(intent.slots)) {
     if (!isObject(raw)) continue;
     const slot = raw as unknown as Slot;
@@ -98,7 +99,7 @@ export function toTurn(envelope: RequestEnvelope, deps: ToTurnDeps): Turn | unde
     session,
     device: createDeviceServices(envelope, deps),
   };
-  if (intent) turn.intent = intent.name;
+  if (intent) turn.intent = fromAlexaIntentName(intent.name);
   const accessToken = user?.accessToken;
   if (typeof accessToken === 'string' && accessToken !== '') turn.accessToken = accessToken;
   if (request.type === 'SessionEndedRequest') turn.endReason = typeof request.reason === 'string' ? request.reason : 'USER_INITIATED';

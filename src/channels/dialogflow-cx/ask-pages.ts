@@ -5,7 +5,6 @@
  * the webhook targets them by id, so both sides derive the ids from the same names.
  */
 import type { LanguageModel } from '../../language-model/language-model';
-import { toGoogleIntentName } from '../dialogflow-common/intent-names';
 import { stableUuid } from '../dialogflow-common/stable-uuid';
 
 /** Dialogflow CX's id for every agent's Default Start Flow. */
@@ -21,7 +20,7 @@ export interface AskPage {
 }
 
 export function askPageFor(intent: string, slot: string): AskPage {
-  const displayName = `Ask ${toGoogleIntentName(intent)} ${slot}`;
+  const displayName = `Ask ${intent} ${slot}`;
   return { intent, slot, displayName, id: stableUuid(`cx-page:${displayName}`) };
 }
 

@@ -23,7 +23,7 @@ export function createCxHandler(skill: Skill, options: CxHandlerOptions = {}): W
     if (!parsed.success) return malformed('Dialogflow CX', parsed.error.issues[0]);
     const request = parsed.data;
     try {
-      const turn = toTurn(request, { intents: skill.intents, slots: facts.slots, accessToken: options.accessToken, headers });
+      const turn = toTurn(request, { slots: facts.slots, accessToken: options.accessToken, headers });
       const reply = await skill.handle(turn);
       return { status: 200, body: toCxResponse(reply, request, { ...facts, councilWebsite: options.councilWebsite }) };
     } catch (error) {

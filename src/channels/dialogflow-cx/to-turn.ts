@@ -5,7 +5,7 @@
  */
 import { FALLBACK } from '../../core/skill';
 import type { SlotValue, Turn } from '../../core/turn';
-import { DEFAULT_WELCOME_INTENT, fromGoogleIntentName, WELCOME } from '../dialogflow-common/intent-names';
+import { DEFAULT_WELCOME_INTENT, WELCOME } from '../dialogflow-common/intent-names';
 import type { SlotReader } from '../dialogflow-common/read-slots';
 import { callerUserId, isObject, normaliseLocale, readString, sessionIdOf } from '../dialogflow-common/request-basics';
 import { CX_STATE_PARAMETER, decodeState } from '../dialogflow-common/session-state';
@@ -20,21 +20,19 @@ export interface CxAccessTokenSource {
 }
 
 export interface CxToTurnDeps {
-  /** The intents the skill answers, to map Google's names back to ours. */
-  intents: readonly string[];
   slots: SlotReader;
   accessToken?: CxAccessTokenSource;
   /** The webhook call's HTTP headers, lower-cased names. */
   headers?: Record<string, string | string[] | undefined>;
 }
 
-function intentOf(request: CxWebhookRequest, intents: readonly string[]): string | 'launch' {
+function intentOf(request: CxWebhookRequest): string | 'launch' {
   const tag = readString(request.fulfillmentInfo?.tag);
   const matched = readString(request.intentInfo?.displayName);
   if (tag === WELCOME || (!tag && matched === DEFAULT_WELCOME_INTENT)) return 'launch';
   const name = tag ?? matched;
   // No tag and no intent: a no-match handler that calls the webhook without a tag.
-  return name ? fromGoogleIntentName(name, intents) : FALLBACK;
+  return name ? name : FALLBACK;
 }
 
 function readSlots(request: CxWebhookRequest, intent: string, reader: SlotReader): Record<string, SlotValue> {
@@ -85,7 +83,7 @@ function readUserId(request: CxWebhookRequest): string {
 
 export function toTurn(request: CxWebhookRequest, deps: CxToTurnDeps): Turn {
   const stateValue = request.sessionInfo.parameters?.[CX_STATE_PARAMETER];
-  const intent = intentOf(request, deps.intents);
+  const intent = intentOf(request);
   const turn: Turn = {
     kind: intent === 'launch' ? 'launch' : 'intent',
     slots: intent === 'launch' ? {} : readSlots(request, intent, deps.slots),

@@ -4,7 +4,6 @@
  * ("s w one a one a a") and sends it with the intent's name as its action. The agent builder
  * and the codec derive the names from here.
  */
-import { toGoogleIntentName } from '../dialogflow-common/intent-names';
 
 export interface AskContext {
   intent: string;
@@ -16,7 +15,6 @@ export interface AskContext {
 }
 
 export function askContextFor(intent: string, slot: string): AskContext {
-  const google = toGoogleIntentName(intent);
-  const context = `await_${google}_${slot}`.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
-  return { intent, slot, context, intentName: `${google} - ${slot}` };
+  const context = `await_${intent}_${slot}`.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+  return { intent, slot, context, intentName: `${intent} - ${slot}` };
 }

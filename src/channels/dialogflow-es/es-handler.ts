@@ -22,7 +22,7 @@ export function createEsHandler(skill: Skill, options: EsHandlerOptions = {}): W
     if (!parsed.success) return malformed('Dialogflow ES', parsed.error.issues[0]);
     const request = parsed.data;
     try {
-      const turn = toTurn(request, { intents: skill.intents, slots: facts.slots });
+      const turn = toTurn(request, { slots: facts.slots });
       const reply = await skill.handle(turn);
       return { status: 200, body: toEsResponse(reply, request, { slots: facts.slots, councilWebsite: options.councilWebsite }) };
     } catch (error) {

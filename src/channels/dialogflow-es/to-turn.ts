@@ -6,7 +6,7 @@
 import { FALLBACK } from '../../core/skill';
 import type { SlotValue, Turn } from '../../core/turn';
 import {
-  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, fromGoogleIntentName, WELCOME,
+  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, WELCOME,
 } from '../dialogflow-common/intent-names';
 import type { SlotReader } from '../dialogflow-common/read-slots';
 import { isObject, normaliseLocale, readString, sessionIdOf } from '../dialogflow-common/request-basics';
@@ -14,7 +14,6 @@ import { decodeState, ES_STATE_CONTEXT } from '../dialogflow-common/session-stat
 import type { EsWebhookRequest } from './es-types';
 
 export interface EsToTurnDeps {
-  intents: readonly string[];
   slots: SlotReader;
 }
 
@@ -25,13 +24,13 @@ export function contextId(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-function intentOf(request: EsWebhookRequest, intents: readonly string[]): string | 'launch' {
+function intentOf(request: EsWebhookRequest): string | 'launch' {
   const { action, intent } = request.queryResult;
   const displayName = readString(intent?.displayName);
   if (action === ES_WELCOME_ACTION || action === WELCOME || displayName === DEFAULT_WELCOME_INTENT) return 'launch';
   if (action === ES_FALLBACK_ACTION || intent?.isFallback || displayName === DEFAULT_FALLBACK_INTENT) return FALLBACK;
   const name = readString(action) ?? displayName;
-  return name ? fromGoogleIntentName(name, intents) : FALLBACK;
+  return name ? name : FALLBACK;
 }
 
 /** What the resident said for a parameter: ES keeps it as `<name>.original` in the contexts. */
@@ -79,7 +78,7 @@ function readAccessToken(request: EsWebhookRequest): string | undefined {
 
 export function toTurn(request: EsWebhookRequest, deps: EsToTurnDeps): Turn {
   const state = stateContext(request.queryResult.outputContexts ?? []);
-  const intent = intentOf(request, deps.intents);
+  const intent = intentOf(request);
   const turn: Turn = {
     kind: intent === 'launch' ? 'launch' : 'intent',
     slots: intent === 'launch' ? {} : readSlots(request, intent, deps.slots),

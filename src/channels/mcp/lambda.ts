@@ -5,7 +5,7 @@
  */
 import { createLambdaChannelContext, type HttpApiEvent, type HttpApiResult } from '../../entry/lambda-channels';
 import { MAX_VOICE_BODY_BYTES } from '../shared/voice-endpoint';
-import { mcpServing, createMcpEndpointFor } from './channel';
+import { createMcpEndpointFor, mcpServing } from './serving';
 import type { McpEndpoint } from './mcp-endpoint';
 
 /** The HTTP API event with what MCP reads beyond the webhooks: method, query and the caller's address. */

@@ -36,6 +36,9 @@ export const mcpConfigSchema = z.object({
 }).strict().refine((mcp) => !mcp.identityProvider || mcp.resourceUrl, {
   message: 'set resourceUrl (the public URL of /mcp) with identityProvider: tokens must name it as their audience',
   path: ['resourceUrl'],
+}).refine((mcp) => mcp.readOnlyTools === 'open' || mcp.identityProvider, {
+  message: 'readOnlyTools: token needs an identityProvider to check the tokens',
+  path: ['readOnlyTools'],
 });
 
 export type McpConfig = z.infer<typeof mcpConfigSchema>;

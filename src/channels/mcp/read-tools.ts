@@ -3,6 +3,7 @@
  * report's status, and the council's contacts. Each builds a Turn for an intent the voice
  * channels also reach, so the answers (and the apologies) are the same words.
  */
+import { HELP } from '../../core/intents';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { PropertyFact, ReplyFacts } from '../../core/facts';
 import { GET_BIN_COLLECTION } from '../../core/handlers/bin-collection';
@@ -14,7 +15,8 @@ import type { SlotValue } from '../../core/turn';
 import { contacts, pounds, replyText, toolError, toolResult, translatorFor, turnFor, type CallContext, type ToolDeps } from './tool-call';
 
 /** The core's help intent: its reply carries the council's contacts and services as facts. */
-export const HELP_INTENT = 'AMAZON.HelpIntent';
+/** The core's help intent (src/core/intents.ts). */
+export const HELP_INTENT = HELP;
 
 type FactsOf<K extends ReplyFacts['kind']> = Extract<ReplyFacts, { kind: K }>;
 

@@ -197,6 +197,29 @@ export class Open311Client {
     return created;
   }
 
+  /**
+   * Whether the server refuses our API key, found without filing anything: a POST with the key
+   * and no service_code, which no server can turn into a report. `unknown` when the server
+   * checks the form before the key (it answers 400 either way).
+   */
+  async checkKey(): Promise<'refused' | 'accepted' | 'unknown'> {
+    if (!this.format) await this.services();
+    const form = new URLSearchParams();
+    if (this.options.apiKey) form.set('api_key', this.options.apiKey);
+    if (this.options.jurisdictionId) form.set('jurisdiction_id', this.options.jurisdictionId);
+    const url = `${this.base}/requests.${this.format ?? 'json'}`;
+    const response = await this.http.request(url, {
+      method: 'POST',
+      headers: { accept: ACCEPT[this.format ?? 'json'], 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      acceptStatuses: OPEN311_ERROR_STATUSES,
+    });
+    if (response.status === 401 || response.status === 403) return 'refused';
+    const answer: Answer = { url, status: response.status, text: response.text, format: this.format ?? 'json' };
+    const said = this.errorsIn(answer)?.[0]?.description ?? '';
+    return response.status === 400 && /service_code/i.test(said) ? 'accepted' : 'unknown';
+  }
+
   /** GET tokens/{token}: the id for a token, once the council has assigned one. */
   async requestIdFor(token: string): Promise<string | undefined> {
     const { answer, found } = await this.get(`tokens/${encodeURIComponent(token)}`);

@@ -99,6 +99,11 @@ export class Open311Reporter implements IssueReporter {
     return this.serviceFor(issueType);
   }
 
+  /** Whether the server refuses our API key, without filing anything (for the officer's check). */
+  async checkKey(): Promise<'refused' | 'accepted' | 'unknown'> {
+    return this.client.checkKey();
+  }
+
   /** Every attribute of a service, automated ones included (for the officer's check). */
   async attributesFor(service: Open311Service): Promise<Open311Attribute[]> {
     return this.attributesOf(service);

@@ -2,7 +2,6 @@
  * Each turn's council, in a deployment of several: the one saved with the resident's address,
  * looked up before the handler runs, so handlers keep receiving one council's services.
  */
-import { OUTBOX_EXTRA } from '../outbox';
 import type { SkillServices } from '../skill';
 
 /**
@@ -21,6 +20,6 @@ export async function servicesForResident(services: SkillServices, userId: strin
     council: home.council,
     info: home.info,
     councilId: home.id,
-    extras: home.outbox ? { ...services.extras, [OUTBOX_EXTRA]: home.outbox } : services.extras,
+    outbox: home.outbox ?? services.outbox,
   };
 }

@@ -42,10 +42,10 @@ export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Re
  * until their address says which it is, they first ask for it, then carry on.
  */
 export function needingCouncil(handlers: HandlerMap): HandlerMap {
-  return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, async (turn: Turn, ctx: HandlerContext) => {
+  return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, Object.assign(async (turn: Turn, ctx: HandlerContext) => {
     if (ctx.councils && ctx.councilId === undefined) return startAddressDialog(turn, ctx, { intent, slots: turn.slots });
     return handler(turn, ctx);
-  }]));
+  }, { requires: handler.requires })]));
 }
 
 async function startAddressDialog(turn: Turn, ctx: HandlerContext, resume?: Resume): Promise<Reply> {

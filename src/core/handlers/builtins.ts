@@ -6,7 +6,8 @@
 import { councilFacts } from '../facts';
 import type { Reply } from '../reply';
 import { ask, tell } from '../replies';
-import { FALLBACK, LAUNCH, NO, SESSION_END, YES, type HandlerContext, type HandlerMap } from '../skill';
+import { CANCEL, FALLBACK, HELP, HOME, LAUNCH, NO, SESSION_END, STOP, YES } from '../intents';
+import type { HandlerContext, HandlerMap } from '../skill';
 import type { Turn } from '../turn';
 
 async function launch(turn: Turn, ctx: HandlerContext): Promise<Reply> {
@@ -52,10 +53,10 @@ async function sessionEnded(): Promise<Reply> {
 
 export const builtinHandlers: HandlerMap = {
   [LAUNCH]: launch,
-  'AMAZON.HelpIntent': help,
-  'AMAZON.StopIntent': goodbye,
-  'AMAZON.CancelIntent': goodbye,
-  'AMAZON.NavigateHomeIntent': home,
+  [HELP]: help,
+  [STOP]: goodbye,
+  [CANCEL]: goodbye,
+  [HOME]: home,
   [FALLBACK]: fallback,
   [YES]: unexpectedYesNo,
   [NO]: unexpectedYesNo,

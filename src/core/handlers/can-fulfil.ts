@@ -32,7 +32,7 @@ function judgeSlot(rule: SlotRule | undefined, slot: SlotValue): { canUnderstand
   return { canUnderstand: 'NO', canFulfill: 'NO' };
 }
 
-/** The answer to a CanFulfillIntentRequest for `turn`. */
+/** The answer to a can-fulfil turn (the platform asking whether the skill could take `turn`). */
 export function judgeCanFulfil(turn: Turn, ctx: Pick<HandlerContext, 'council' | 'info'>): CanFulfil {
   const policy = turn.intent ? ownValue(INTENTS, turn.intent) : undefined;
   const configured = !policy?.needs || (policy.needs === 'reports' ? !!ctx.council.reports : !!ctx.info.councilTax);

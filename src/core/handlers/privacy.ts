@@ -4,7 +4,7 @@
  * device, and their details on reports in the outbox. A report that has not reached the council
  * yet is still sent, because the resident was told it would be, and is scrubbed once it has.
  */
-import { outboxFrom, type ForgetOutcome } from '../outbox';
+import type { ForgetOutcome } from '../outbox';
 import type { Reply } from '../reply';
 import { answerThenOfferMore, ask } from '../replies';
 import type { HandlerContext, HandlerMap } from '../skill';
@@ -44,7 +44,7 @@ async function removeReminders(turn: Turn, ctx: HandlerContext, ids: string[]): 
 async function forget(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   const profile = await ctx.profiles.get(turn.userId);
   const remindersGone = await removeReminders(turn, ctx, profile?.reminderIds ?? []);
-  const outbox = outboxFrom(ctx.extras);
+  const outbox = ctx.outbox;
   const lastReport = profile?.lastReport?.outboxId;
   const reports: ForgetOutcome = outbox ? await outbox.forgetUser(turn.userId, lastReport ? [lastReport] : []) : { scrubbed: 0, stillSending: 0 };
   // Last, so a failure above leaves the reminder ids behind for the resident's next try.

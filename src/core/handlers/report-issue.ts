@@ -5,7 +5,7 @@
  */
 import type { IssueReporter } from '../council';
 import { reportOutcomeFacts } from '../facts';
-import { outboxFrom } from '../outbox';
+import { requiring } from '../handler-requirements';
 import type { Reply } from '../reply';
 import { answerThenOfferMore, ask } from '../replies';
 import { answerFor, isYesNoQuestion } from '../reports/attribute-answer';
@@ -23,9 +23,6 @@ import { requireAddress } from './address';
 
 /** Unanswered questions in a row before the skill offers the website and phone instead. */
 const MAX_MISSES = 3;
-
-/** Extras key for the first attempt's time budget in milliseconds (see SkillServices.extras). */
-export const SUBMIT_BUDGET_EXTRA = 'reportSubmitBudgetMs';
 
 /** Ends the report dialog and asks what else the resident needs. */
 function finish(turn: Turn, ctx: HandlerContext, speech: Speech): Reply {
@@ -84,9 +81,10 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
 }
 
 async function submit(turn: Turn, ctx: HandlerContext, reporter: IssueReporter, data: ReportDialogData): Promise<Reply> {
-  const outbox = outboxFrom(ctx.extras);
-  if (!outbox) throw new Error('the report outbox is not configured (SkillServices.extras.outbox)');
-  const budget = ctx.extras?.[SUBMIT_BUDGET_EXTRA];
+  // createSkill refused to compose without one (requiring below); this is for the type checker.
+  const outbox = ctx.outbox;
+  if (!outbox) throw new Error('the report outbox is not configured (SkillServices.outbox)');
+  const budget = ctx.reportSubmitBudgetMs;
   const outcome = await sendReport(idempotencyKey(turn.userId, turn.requestId), turn.userId, toIssueReport(data.draft), {
     outbox,
     reporter,
@@ -199,5 +197,6 @@ async function handleReportIssue(turn: Turn, ctx: HandlerContext): Promise<Reply
 }
 
 export const reportIssueHandlers: HandlerMap = {
-  [REPORT_ISSUE]: handleReportIssue,
+  // Every report is written to the outbox before it is sent, so none is lost to a council outage.
+  [REPORT_ISSUE]: requiring(['outbox'], handleReportIssue),
 };

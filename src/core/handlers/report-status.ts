@@ -6,7 +6,6 @@
 import type { IssueReporter, ReportStatus } from '../council';
 import { localDate, longDate } from '../dates';
 import { reportStatusFacts } from '../facts';
-import { outboxFrom } from '../outbox';
 import type { ResidentProfile } from '../profile';
 import type { Reply } from '../reply';
 import { answerThenOfferMore, ask } from '../replies';
@@ -68,7 +67,7 @@ async function lastReference(turn: Turn, ctx: HandlerContext, reporter: IssueRep
   const last = profile.lastReport ?? {};
   let { reference, token } = last;
   if (!reference && !token && last.outboxId) {
-    const entry = await outboxFrom(ctx.extras)?.get(last.outboxId);
+    const entry = await ctx.outbox?.get(last.outboxId);
     if (entry?.state === 'pending') return { say: ctx.t.speak(isWaitingForKey(entry) ? 'reports:status.waitingForCouncil' : 'reports:status.waitingToSend', contacts(ctx)) };
     if (entry?.state === 'rejected') return { say: ctx.t.speak('reports:status.wasRejected', contacts(ctx)) };
     if (entry?.result?.kind === 'accepted') reference = entry.result.reference;

@@ -72,7 +72,15 @@ class CannotCheckError extends Error {
   }
 }
 
-/** The report was found filed after all; otherwise undefined (send it), or a failure to record. */
+/**
+ * The report was found filed after all; otherwise undefined (send it), or a failure to record.
+ *
+ * The risk that remains: a server that lists requests without their descriptions, or has no
+ * search, cannot be checked, so such a report is kept for officers rather than sent again (it
+ * may never arrive unless someone looks). And a server that adds requests to its searchable list
+ * only later (a nightly batch, a token service) may answer "not found" for a report it did take,
+ * which is then sent twice. The marker in the description lets officers spot that duplicate.
+ */
 async function findEarlierAttempt(entry: OutboxEntry, reporter: IssueReporter): Promise<SubmitResult | undefined> {
   if (!entry.lastError?.startsWith(UNCERTAIN)) return undefined;
   // Without a way to look, a second POST could be a second report: the officers decide instead.

@@ -10,8 +10,9 @@
  *   - say: when is my bin day
  *     expect: { intent: GetBinCollectionIntent, reply: "/recycling/i", endSession: false }
  * ```
- * A turn says words (`say`), opens or ends the session (`event: launch | end`) or names an
- * intent with slots. `reply` is words the reply must contain (any case) or a `/regex/flags`.
+ * A turn says words (`say`), opens or ends the session (`event: launch | end`), names an
+ * intent with slots, or calls an MCP tool (`tool`, `arguments`; expect `reply` for its text,
+ * `isError`, `structured` for its structuredContent). `reply` is words the reply must contain (any case) or a `/regex/flags`.
  * `now` (optional) is when the conversation happens, so answers with dates stay true on replay;
  * without it the service's own clock decides.
  */
@@ -31,6 +32,10 @@ const expectSchema = z.object({
   endSession: z.boolean().optional(),
   /** Warning codes that must appear, e.g. [no-reprompt]; [] means none at all. */
   warnings: z.array(z.string()).optional(),
+  /** For a tool call: whether the result is an error (a council fault, a bad argument). */
+  isError: z.boolean().optional(),
+  /** For a tool call: values its structuredContent must have (a subset; strings may be /regex/). */
+  structured: z.record(z.string(), z.unknown()).optional(),
 }).strict();
 
 const turnSchema = z.object({
@@ -38,9 +43,12 @@ const turnSchema = z.object({
   event: z.enum(['launch', 'end']).optional(),
   intent: z.string().optional(),
   slots: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+  /** An MCP tool to call (through /mcp, as an assistant would), with its arguments. */
+  tool: z.string().optional(),
+  arguments: z.record(z.string(), z.unknown()).optional(),
   expect: expectSchema.default({}),
-}).strict().refine((turn) => [turn.say, turn.event, turn.intent].filter((x) => x !== undefined).length === 1, {
-  message: 'each turn needs exactly one of say, event or intent',
+}).strict().refine((turn) => [turn.say, turn.event, turn.intent, turn.tool].filter((x) => x !== undefined).length === 1, {
+  message: 'each turn needs exactly one of say, event, intent or tool',
 });
 
 export const conversationFileSchema = z.object({
@@ -51,12 +59,16 @@ export const conversationFileSchema = z.object({
     hasScreen: z.boolean().optional(),
   }).strict().default({ permissions: [] }),
   accessToken: z.string().optional(),
-  platforms: z.array(z.enum(ALL_PLATFORMS)).min(1).default([...ALL_PLATFORMS]),
+  /** `mcp` runs a file of tool calls only (no words to understand). */
+  platforms: z.array(z.enum([...ALL_PLATFORMS, 'mcp'])).min(1).default([...ALL_PLATFORMS]),
   locale: z.string().default('en-GB'),
   now: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString() : v))
     .refine((v) => !Number.isNaN(new Date(v).getTime()), 'must be a date and time like 2026-11-27T10:00:00Z').optional(),
   turns: z.array(turnSchema).min(1),
-}).strict();
+}).strict().refine((file) => !file.platforms.includes('mcp') || file.turns.every((turn) => turn.tool !== undefined), {
+  message: 'on platform mcp every turn is a tool call',
+  path: ['platforms'],
+});
 
 export type ConversationFile = z.infer<typeof conversationFileSchema>;
 export type ConversationTurn = ConversationFile['turns'][number];

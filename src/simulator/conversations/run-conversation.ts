@@ -4,11 +4,15 @@
  */
 import type { TurnAnswer } from '../run-turn';
 import type { ConversationFile, ConversationTurn } from './conversation-file';
+import { matchesText } from './text-match';
+import { callTool, checkToolResult, type ToolResult } from './tool-turns';
 
 export interface TurnOutcome {
   turn: ConversationTurn;
   /** The API's answer, when it gave one. */
   answer?: TurnAnswer;
+  /** A tool call's result, as the MCP client received it. */
+  toolResult?: ToolResult;
   /** What did not match, in words a council officer can act on. */
   failures: string[];
 }
@@ -20,12 +24,7 @@ export interface ConversationOutcome {
   passed: boolean;
 }
 
-/** "/recycling/i" is a regular expression; anything else must appear in the text, in any case. */
-export function matchesText(text: string, pattern: string): boolean {
-  const regex = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
-  if (regex) return new RegExp(regex[1] ?? '', regex[2]).test(text);
-  return text.toLowerCase().includes(pattern.toLowerCase());
-}
+export { matchesText } from './text-match';
 
 export function checkAnswer(turn: ConversationTurn, answer: TurnAnswer): string[] {
   const want = turn.expect;
@@ -77,6 +76,15 @@ function bodyFor(file: ConversationFile, turn: ConversationTurn, platform: strin
 export async function runConversation(file: ConversationFile, platform: string, options: RunOptions): Promise<ConversationOutcome> {
   const turns: TurnOutcome[] = [];
   for (const turn of file.turns) {
+    if (turn.tool !== undefined) {
+      const called = await callTool(options.baseUrl, turn.tool, turn.arguments ?? {}, file.accessToken);
+      if ('error' in called) {
+        turns.push({ turn, failures: [called.error] });
+        break;
+      }
+      turns.push({ turn, toolResult: called.result, failures: checkToolResult(turn, called.result) });
+      continue;
+    }
     const response = await fetch(`${options.baseUrl}/simulator/api/turns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

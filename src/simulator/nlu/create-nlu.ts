@@ -3,6 +3,7 @@
  * same language model they are given. Deterministic: the same sentence, model and date always
  * give the same answer.
  */
+import { FALLBACK } from '../../core/intents';
 import type { LanguageModel } from '../../language-model/language-model';
 import { ANY_ORDER_SHARE, alignAnyOrder, alignInOrder, type Alignment } from './align';
 import { trainClassifier, type SlotFeature } from './classifier';
@@ -13,7 +14,8 @@ import { createSlotReaders, type SlotReader } from './slot-types';
 import { compileModel, type Template } from './templates';
 import { upperBound } from './upper-bound';
 
-export const FALLBACK_INTENT = 'AMAZON.FallbackIntent';
+/** The intent for words that match nothing: the core's own fallback. */
+export const FALLBACK_INTENT = FALLBACK;
 
 /** A slot as understood: the words heard, and the id and name they resolved to (custom types). */
 export interface NluSlot {
@@ -38,7 +40,7 @@ export interface NluOptions {
   now?: () => Date;
   /** The council's zone, for what "tomorrow" means. */
   timeZone?: string;
-  /** Below this confidence a sentence is AMAZON.FallbackIntent. */
+  /** Below this confidence a sentence is the fallback intent. */
   threshold?: number;
 }
 

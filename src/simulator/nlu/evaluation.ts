@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { FALLBACK } from '../../core/intents';
 import { normalisePostcode } from '../../core/postcode';
 import { wordsToDigits } from '../../core/spoken-numbers';
 import type { Nlu, NluResult } from './create-nlu';
@@ -39,23 +40,13 @@ export interface EvaluationReport {
   misses: Miss[];
 }
 
-export const FALLBACK_LABEL = 'fallback';
+/** The held-out set's label for words no intent should take: the core's fallback. */
+export const FALLBACK_LABEL = FALLBACK;
 
 /** Reads a held-out file: `{ sentences: [{ say, intent, slots? }] }`. */
 export function readLabelledSentences(file: string): LabelledSentence[] {
   const parsed = parse(readFileSync(file, 'utf8')) as { sentences?: LabelledSentence[] };
   return parsed.sentences ?? [];
-}
-
-/**
- * An intent name in the neutral words the held-out set uses: the model's own name, with the
- * platform's spelling of a built-in ("AMAZON.StopIntent", "AMAZON.NavigateHomeIntent") read as ours.
- */
-export function neutralIntentName(name: string): string {
-  const builtIn = /^AMAZON\.(\w+?)Intent$/.exec(name);
-  if (!builtIn) return name;
-  const word = (builtIn[1] ?? '').toLowerCase();
-  return word === 'navigatehome' ? 'home' : word;
 }
 
 /** A slot value in comparable form: postcodes normalised, number words as digits, spaces gone. */
@@ -84,7 +75,7 @@ export function evaluateNlu(nlu: Nlu, sentences: LabelledSentence[]): Evaluation
   let outOfDomainRight = 0;
   for (const sentence of sentences) {
     const result = nlu.understand(sentence.say);
-    const got = neutralIntentName(result.intent.name);
+    const got = result.intent.name;
     const row = confusion.get(sentence.intent) ?? new Map<string, number>();
     row.set(got, (row.get(got) ?? 0) + 1);
     confusion.set(sentence.intent, row);

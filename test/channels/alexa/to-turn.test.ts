@@ -23,14 +23,14 @@ describe('toTurn: an Alexa request as the skill sees it', () => {
     ['check-report-status', 'CheckReportStatusIntent'],
     ['council-tax-charge', 'CouncilTaxChargeIntent'],
     ['council-tax-payment', 'CouncilTaxPaymentIntent'],
-    ['amazon-yes', 'AMAZON.YesIntent'],
-    ['amazon-no', 'AMAZON.NoIntent'],
-    ['amazon-help', 'AMAZON.HelpIntent'],
-    ['amazon-stop', 'AMAZON.StopIntent'],
-    ['amazon-cancel', 'AMAZON.CancelIntent'],
-    ['amazon-fallback', 'AMAZON.FallbackIntent'],
-    ['amazon-navigate-home', 'AMAZON.NavigateHomeIntent'],
-  ])('%s is the intent %s', (fixture, intent) => {
+    ['amazon-yes', 'yes'],
+    ['amazon-no', 'no'],
+    ['amazon-help', 'help'],
+    ['amazon-stop', 'stop'],
+    ['amazon-cancel', 'cancel'],
+    ['amazon-fallback', 'fallback'],
+    ['amazon-navigate-home', 'home'],
+  ])('%s is the core intent %s', (fixture, intent) => {
     expect(turnFor(fixture)).toMatchObject({ kind: 'intent', intent, confirmation: 'NONE', isNewSession: false });
   });
 

@@ -64,7 +64,7 @@ describe('Dialogflow CX webhook', () => {
   });
 
   it('goes back to the start page after an answer given on an Ask page', async () => {
-    const test = createTestSkill({ handlers: { SetAddressIntent: async (_turn, ctx) => ask(ctx.t.speak('common:help'), ctx.t.speak('common:helpReprompt')), 'AMAZON.FallbackIntent': async () => ask({ parts: [] }, { parts: [] }) } });
+    const test = createTestSkill({ handlers: { SetAddressIntent: async (_turn, ctx) => ask(ctx.t.speak('common:help'), ctx.t.speak('common:helpReprompt')), 'fallback': async () => ask({ parts: [] }, { parts: [] }) } });
     const request = cxFixture('ask-page-postcode');
     request.pageInfo = { ...request.pageInfo, currentPage: `${FLOW}/pages/${askPageFor('SetAddressIntent', 'postcode').id}` };
     const { response } = await post(test, request);
@@ -131,7 +131,7 @@ describe('Dialogflow CX webhook', () => {
 
   it('renders money and references as Google-valid SSML, and as readable text', async () => {
     const speech: Speech = { parts: [{ type: 'text', text: 'Band D is ' }, money(198012), { type: 'text', text: '. Your reference is ' }, characters('40012'), { type: 'text', text: '.' }] };
-    const test = createTestSkill({ handlers: { LaunchRequest: async () => ask(speech, speech), 'AMAZON.FallbackIntent': async () => ask(speech, speech) } });
+    const test = createTestSkill({ handlers: { launch: async () => ask(speech, speech), 'fallback': async () => ask(speech, speech) } });
     const { response } = await post(test, cxFixture('welcome'));
     expect(ssmlOf(response)).toBe('<speak>Band D is <sub alias="one thousand nine hundred and eighty pounds and twelve pence">£1,980.12</sub>. Your reference is <say-as interpret-as="characters">40012</say-as>.</speak>');
     expect(said(response)).toBe('Band D is £1,980.12. Your reference is 4 0 0 1 2.');
@@ -139,8 +139,8 @@ describe('Dialogflow CX webhook', () => {
 
   it('shows the council website in chat when the resident must link their account', async () => {
     const test = createTestSkill({ handlers: {
-      LaunchRequest: async () => ({ ...ask({ parts: [{ type: 'text', text: 'To hear your balance, link your council account on our website.' }] }, { parts: [] }), next: { type: 'link-account' } }),
-      'AMAZON.FallbackIntent': async () => ask({ parts: [] }, { parts: [] }),
+      launch: async () => ({ ...ask({ parts: [{ type: 'text', text: 'To hear your balance, link your council account on our website.' }] }, { parts: [] }), next: { type: 'link-account' } }),
+      'fallback': async () => ask({ parts: [] }, { parts: [] }),
     } });
     const { response } = await post(test, cxFixture('welcome'));
     expect(said(response)).toBe('To hear your balance, link your council account on our website. https://www.demo-council.example/');
@@ -151,9 +151,9 @@ describe('Dialogflow CX webhook', () => {
       ['a JSON array', []],
       ['a string', 'hello'],
       ['null', null],
-      ['no sessionInfo', { fulfillmentInfo: { tag: 'HelpIntent' } }],
+      ['no sessionInfo', { fulfillmentInfo: { tag: 'help' } }],
       ['a numeric session', { sessionInfo: { session: 42 } }],
-      ['a tag that is not a string', { sessionInfo: { session: 'projects/p/locations/l/agents/a/sessions/s' }, fulfillmentInfo: { tag: ['HelpIntent'] } }],
+      ['a tag that is not a string', { sessionInfo: { session: 'projects/p/locations/l/agents/a/sessions/s' }, fulfillmentInfo: { tag: ['help'] } }],
       ['parameters that are not a map', { sessionInfo: { session: 'projects/p/locations/l/agents/a/sessions/s', parameters: 'x' } }],
     ];
     it.each(cases)('%s', async (_name, body) => {

@@ -76,7 +76,7 @@ describe('Dialogflow ES webhook', () => {
   it('answers the default fallback from a text integration, for that conversation only', async () => {
     const { test, turns } = recordingSkill();
     await post(test, esFixture('fallback-messenger'));
-    expect(turns[0]).toMatchObject({ intent: 'AMAZON.FallbackIntent', userId: 'dfMessenger-7732401', locale: 'en-GB', isNewSession: true });
+    expect(turns[0]).toMatchObject({ intent: 'fallback', userId: 'dfMessenger-7732401', locale: 'en-GB', isNewSession: true });
     const { response } = await post(createTestSkill(), esFixture('fallback-messenger'));
     expect(response.fulfillmentText).toMatch(/^Sorry, I didn't catch that\./);
   });
@@ -92,7 +92,7 @@ describe('Dialogflow ES webhook', () => {
     const { test, turns } = recordingSkill();
     await post(test, esFixture('welcome'));
     await post(test, esFixture('help-linked'));
-    expect(turns.map((t) => t.kind === 'launch' ? 'launch' : t.intent)).toEqual(['launch', 'AMAZON.HelpIntent']);
+    expect(turns.map((t) => t.kind === 'launch' ? 'launch' : t.intent)).toEqual(['launch', 'help']);
   });
 
   it('starts afresh when the state context has been tampered with', async () => {
@@ -107,7 +107,7 @@ describe('Dialogflow ES webhook', () => {
     const cases: [string, unknown][] = [
       ['an array', [{ session: 's' }]],
       ['no queryResult', { session: 'projects/p/agent/sessions/s' }],
-      ['no session', { queryResult: { action: 'HelpIntent' } }],
+      ['no session', { queryResult: { action: 'help' } }],
       ['contexts that are not a list', { session: 'projects/p/agent/sessions/s', queryResult: { outputContexts: { name: 'x' } } }],
       ['a context without a name', { session: 'projects/p/agent/sessions/s', queryResult: { outputContexts: [{ lifespanCount: 2 }] } }],
     ];

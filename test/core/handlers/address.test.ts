@@ -18,7 +18,7 @@ describe('finding the resident\'s address the first time they ask for their bin 
     expect(heard(confirm)).toBe('Is that 12 High Street?');
     expect(confirm.next?.type).toBe('confirm-intent');
 
-    const answer = await chat.say('AMAZON.YesIntent');
+    const answer = await chat.say('yes');
     expect(heard(answer)).toMatch(/^Thanks, I've saved 12 High Street\. Your next collection is on Tuesday 1 December: the green recycling bin/);
     expect((await test.profiles.get('resident-1'))?.address).toEqual({ uprn: '100000000002', label: '12 High Street', postcode: 'AB1 2CD', buildingNumber: '12' });
     expect(answer.session?.dialog).toBeUndefined();
@@ -76,7 +76,7 @@ describe('finding the resident\'s address the first time they ask for their bin 
     const test = createTestSkill();
     const chat = new Conversation(test.skill);
     await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' }, houseNumber: { value: '12' } });
-    const again = await chat.say('AMAZON.NoIntent');
+    const again = await chat.say('no');
     expect(heard(again)).toBe("OK. Let's try again. What's your house number or name?");
     expect(await test.profiles.get('resident-1')).toBeUndefined();
     expect(heard(await chat.say('SetAddressIntent', { houseNumber: { value: '10' } }))).toBe('Is that 10 High Street?');
@@ -101,7 +101,7 @@ describe('finding the resident\'s address the first time they ask for their bin 
     const chat = new Conversation(test.skill);
     expect(heard(await chat.say('SetAddressIntent'))).toBe("OK, let's update your address. What's your postcode?");
     await chat.say('SetAddressIntent', { postcode: { value: 'AB1 3EF' } });
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect((await test.profiles.get('resident-1'))?.address?.label).toBe('4 Mill Lane');
   });
 

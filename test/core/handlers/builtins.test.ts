@@ -14,13 +14,13 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
   });
 
   it('help names a few things to say, ends with a question and keeps the session open', async () => {
-    const reply = await new Conversation(createTestSkill().skill).say('AMAZON.HelpIntent');
+    const reply = await new Conversation(createTestSkill().skill).say('help');
     expect(heard(reply)).toMatch(/bin day.*pothole.*council tax.*\?$/);
     expect(reply.endSession).toBe(false);
     expect(reply.reprompt).toBeDefined();
   });
 
-  it.each(['AMAZON.StopIntent', 'AMAZON.CancelIntent'])('%s says goodbye, asks nothing and ends', async (intent) => {
+  it.each(['stop', 'cancel'])('%s says goodbye, asks nothing and ends', async (intent) => {
     const reply = await new Conversation(createTestSkill().skill).say(intent);
     expect(reply.endSession).toBe(true);
     expect(heard(reply)).not.toContain('?');
@@ -30,7 +30,7 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
   it('fallback says what the resident can ask and keeps a dialog in progress', async () => {
     const chat = new Conversation(createTestSkill().skill);
     await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } });
-    const reply = await chat.say('AMAZON.FallbackIntent');
+    const reply = await chat.say('fallback');
     expect(heard(reply)).toMatch(/^Sorry, I didn't catch that/);
     expect(reply.session?.dialog?.intent).toBe('SetAddressIntent');
     expect(reply.next).toMatchObject({ type: 'elicit-slot', intent: 'SetAddressIntent', slot: 'houseNumber' });
@@ -44,7 +44,7 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
   });
 
   it('a "yes" with nothing to confirm gets a helpful question', async () => {
-    const reply = await new Conversation(createTestSkill().skill).say('AMAZON.YesIntent');
+    const reply = await new Conversation(createTestSkill().skill).say('yes');
     expect(heard(reply)).toMatch(/not sure what that's a yes or no to/);
     expect(reply.endSession).toBe(false);
   });
@@ -52,7 +52,7 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
   it('navigate home clears the dialog and asks what to do', async () => {
     const chat = new Conversation(createTestSkill().skill);
     await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } });
-    const reply = await chat.say('AMAZON.NavigateHomeIntent');
+    const reply = await chat.say('home');
     expect(reply.session?.dialog).toBeUndefined();
     expect(heard(reply)).toMatch(/What would you like to do\?/);
   });
@@ -68,9 +68,9 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
   it('every reply that keeps the session open has a reprompt, and every reply that ends asks nothing', async () => {
     const chat = new Conversation(createTestSkill().skill);
     const replies = [
-      await chat.launch(), await chat.say('AMAZON.HelpIntent'), await chat.say('AMAZON.FallbackIntent'),
+      await chat.launch(), await chat.say('help'), await chat.say('fallback'),
       await chat.say('GetBinCollectionIntent'), await chat.say('SetAddressIntent', { postcode: { value: 'AB1 2CD' } }),
-      await chat.say('AMAZON.StopIntent'),
+      await chat.say('stop'),
     ];
     for (const reply of replies) {
       if (reply.endSession) expect(heard(reply)).not.toMatch(/\?/);

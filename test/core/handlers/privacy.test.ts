@@ -1,6 +1,5 @@
 import type { IssueReport } from '../../../src/core/council';
 import { allHandlers } from '../../../src/core/handlers';
-import { OUTBOX_EXTRA } from '../../../src/core/outbox';
 import type { ResidentProfile } from '../../../src/core/profile';
 import { createSkill, type Skill } from '../../../src/core/skill';
 import type { ReminderService } from '../../../src/core/turn';
@@ -38,7 +37,7 @@ describe('deleting a resident\'s data', () => {
   beforeEach(async () => {
     outbox = new InMemoryOutbox();
     test = createTestSkill();
-    skill = createSkill(allHandlers, { ...test.services, extras: { [OUTBOX_EXTRA]: outbox } });
+    skill = createSkill(allHandlers, { ...test.services, outbox });
     await test.profiles.put(saved);
   });
 
@@ -68,7 +67,7 @@ describe('deleting a resident\'s data', () => {
     const chat = new Conversation(skill, RESIDENT, { reminders });
 
     await chat.say('DeleteDataIntent');
-    const reply = await chat.say('AMAZON.YesIntent');
+    const reply = await chat.say('yes');
 
     expect(heard(reply)).toBe(
       'Done. I\'ve deleted your saved address and reminders, and taken your details off your reports. ' +
@@ -91,7 +90,7 @@ describe('deleting a resident\'s data', () => {
   it('greets the resident as a stranger afterwards', async () => {
     const chat = new Conversation(skill, RESIDENT, { reminders: deviceReminders() });
     await chat.say('DeleteDataIntent');
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect(heard(await chat.launch())).toMatch(/^Welcome to /);
   });
 
@@ -101,7 +100,7 @@ describe('deleting a resident\'s data', () => {
     const chat = new Conversation(skill, RESIDENT, { reminders });
 
     await chat.say('DeleteDataIntent');
-    const reply = await chat.say('AMAZON.NoIntent');
+    const reply = await chat.say('no');
 
     expect(heard(reply)).toBe('OK, I haven\'t deleted anything. Is there anything else I can help with?');
     expect(reply.endSession).toBe(false);
@@ -120,7 +119,7 @@ describe('deleting a resident\'s data', () => {
   it('says so when it cannot take the reminders off the device', async () => {
     const chat = new Conversation(skill, RESIDENT, { reminders: deviceReminders(false) });
     await chat.say('DeleteDataIntent');
-    const reply = await chat.say('AMAZON.YesIntent');
+    const reply = await chat.say('yes');
     expect(heard(reply)).toContain('I couldn\'t remove your bin reminders from here, so they\'ll still go off.');
     expect(await test.profiles.get(RESIDENT)).toBeUndefined();
   });

@@ -34,7 +34,7 @@ describe('reporting a problem, one question at a time', () => {
     expect(test.reporter.attempts).toBe(0);
     expect(test.outbox.all()).toHaveLength(0);
 
-    const sent = await chat.say('AMAZON.YesIntent');
+    const sent = await chat.say('yes');
     expect(test.reporter.received).toEqual([{
       issueType: 'POTHOLE', location: 'mill lane', description: 'a deep hole by the bus stop', attributes: { depth: 'deep' }, uprn: undefined,
     }]);
@@ -60,7 +60,7 @@ describe('reporting a problem, one question at a time', () => {
     const chat = new Conversation(test.skill);
     await potholeUpToReadBack(chat);
 
-    const change = await chat.say('AMAZON.NoIntent');
+    const change = await chat.say('no');
     expect(heard(change)).toMatch(/^OK, I haven't sent it\. What would you like to change/);
     expect(test.reporter.attempts).toBe(0);
     expect(test.outbox.all()).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('reporting a problem, one question at a time', () => {
     const test = createReportsTestSkill();
     const chat = new Conversation(test.skill);
     await potholeUpToReadBack(chat);
-    await chat.say('AMAZON.NoIntent');
+    await chat.say('no');
     const cancelled = await chat.say('ReportIssueIntent', { description: { value: 'forget it' } });
     expect(heard(cancelled)).toBe("OK, I've cancelled that report. Nothing was sent. Is there anything else I can help with?");
     expect(cancelled.session?.dialog).toBeUndefined();
@@ -113,9 +113,9 @@ describe('reporting a problem, one question at a time', () => {
     await chat.say('ReportIssueIntent', { issueType: { id: 'STREET_LIGHT', value: 'street light' }, location: { value: 'outside number 4 mill lane' } });
     const question = await chat.say('ReportIssueIntent', { description: { value: 'flickering all night' } });
     expect(heard(question)).toMatch(/^Is the light on during the day\?/);
-    const readBack = await chat.say('AMAZON.YesIntent');
+    const readBack = await chat.say('yes');
     expect(heard(readBack)).toMatch(/^Here's your report: a street light that isn't working\./);
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect(test.reporter.received[0]?.attributes).toEqual({ [STREET_LIGHT_ON.code]: 'yes' });
   });
 
@@ -124,7 +124,7 @@ describe('reporting a problem, one question at a time', () => {
     await test.profiles.put({ userId: 'resident-1', address: { uprn: '100000000002', label: '12 High Street', postcode: 'AB1 2CD' } });
     const chat = new Conversation(test.skill);
     await chat.say('ReportIssueIntent', { issueType: { id: 'MISSED_BIN', value: 'missed bin' }, location: { value: 'outside my house' }, description: { value: 'the green bin was not emptied' } });
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect(test.reporter.received[0]).toMatchObject({ location: '12 High Street', uprn: '100000000002' });
   });
 
@@ -134,10 +134,10 @@ describe('reporting a problem, one question at a time', () => {
     const postcode = await chat.say('ReportIssueIntent', { issueType: { id: 'GRAFFITI', value: 'graffiti' }, location: { value: 'outside my house' } });
     expect(postcode.next).toMatchObject({ type: 'elicit-slot', intent: 'SetAddressIntent', slot: 'postcode' });
     await chat.say('SetAddressIntent', { postcode: { value: 'AB1 3EF' } });
-    const resumed = await chat.say('AMAZON.YesIntent');
+    const resumed = await chat.say('yes');
     expect(heard(resumed)).toMatch(/I've saved 4 Mill Lane.*what's the problem\?/);
     await chat.say('ReportIssueIntent', { description: { value: 'tags on the garden wall' } });
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect(test.reporter.received[0]).toMatchObject({ issueType: 'GRAFFITI', location: '4 Mill Lane', uprn: '200000000001' });
   });
 
@@ -176,7 +176,7 @@ describe('sending a confirmed report', () => {
   async function confirmGraffiti(test: ReturnType<typeof createReportsTestSkill>) {
     const chat = new Conversation(test.skill);
     await chat.say('ReportIssueIntent', { issueType: { id: 'GRAFFITI', value: 'graffiti' }, location: { value: 'the underpass' }, description: { value: 'spray paint on the wall' } });
-    return { chat, reply: await chat.say('AMAZON.YesIntent') };
+    return { chat, reply: await chat.say('yes') };
   }
 
   it('saves the report and says so when the council\'s system is down', async () => {
@@ -219,7 +219,7 @@ describe('sending a confirmed report', () => {
     const test = createReportsTestSkill();
     const chat = new Conversation(test.skill);
     await potholeUpToReadBack(chat);
-    const yes = createTurn({ kind: 'intent', intent: 'AMAZON.YesIntent', userId: 'resident-1', requestId: 'amzn1.echo-api.request.retry-me', session: chat.session });
+    const yes = createTurn({ kind: 'intent', intent: 'yes', userId: 'resident-1', requestId: 'amzn1.echo-api.request.retry-me', session: chat.session });
     const first = await test.skill.handle(yes);
     const retry = await test.skill.handle(yes);
     expect(test.reporter.received).toHaveLength(1);
@@ -232,7 +232,7 @@ describe('sending a confirmed report', () => {
     test.reporter.delayMs = 150;
     const chat = new Conversation(test.skill);
     await potholeUpToReadBack(chat);
-    const yes = createTurn({ kind: 'intent', intent: 'AMAZON.YesIntent', userId: 'resident-1', requestId: 'amzn1.echo-api.request.slow', session: chat.session });
+    const yes = createTurn({ kind: 'intent', intent: 'yes', userId: 'resident-1', requestId: 'amzn1.echo-api.request.slow', session: chat.session });
     const [first, retry] = await Promise.all([test.skill.handle(yes), test.skill.handle(yes)]);
     expect(test.reporter.attempts).toBe(1);
     expect(heard(first)).toMatch(/Your reference number is 4 0 0 1 2 1\./);
@@ -243,9 +243,9 @@ describe('sending a confirmed report', () => {
     const test = createReportsTestSkill();
     const chat = new Conversation(test.skill);
     await potholeUpToReadBack(chat);
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     await potholeUpToReadBack(chat);
-    await chat.say('AMAZON.YesIntent');
+    await chat.say('yes');
     expect(test.reporter.received).toHaveLength(2);
   });
 
@@ -256,7 +256,7 @@ describe('sending a confirmed report', () => {
     const chat = new Conversation(test.skill);
     const readBack = await chat.say('ReportIssueIntent', { issueType: POTHOLE, location: { value: 'mill lane' }, description: { value: 'deep hole' } });
     expect(readBack.next?.type).toBe('confirm-intent');
-    const reply = await chat.say('AMAZON.YesIntent');
+    const reply = await chat.say('yes');
     expect(heard(reply)).toMatch(/^I've saved your report/);
     expect(test.outbox.all()).toHaveLength(1);
   });

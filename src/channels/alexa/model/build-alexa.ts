@@ -7,6 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Resource } from 'i18next';
+import { FALLBACK } from '../../../core/intents';
+import { isAlexaBuiltIn, toAlexaIntentName } from '../intent-names';
 import { slotsInSample, type BuiltInSlotType, type IntentModel, type LanguageModel, type SlotType } from '../../../language-model/language-model';
 
 export const ALEXA_MODEL_DIR = path.resolve(__dirname, '../../../../interaction-models/alexa');
@@ -21,7 +23,7 @@ const BUILT_IN_TYPES: Record<BuiltInSlotType, string> = {
  * Alexa lets a skill add samples to its standard built-in intents, but not to FallbackIntent,
  * which is trained from everything the skill does not cover.
  */
-const NO_SAMPLES = new Set(['AMAZON.FallbackIntent']);
+const NO_SAMPLES = new Set([FALLBACK]);
 
 /**
  * The slots the skill asks for one at a time with Dialog.ElicitSlot, and the locale key of the
@@ -79,7 +81,8 @@ function slotSamples(intent: IntentModel, slot: string, type: string): string[] 
 }
 
 function toIntent(intent: IntentModel): unknown {
-  if (intent.name.startsWith('AMAZON.')) return { name: intent.name, samples: NO_SAMPLES.has(intent.name) ? [] : intent.samples };
+  // The core's built-ins under the names Amazon requires (help is AMAZON.HelpIntent).
+  if (isAlexaBuiltIn(intent.name)) return { name: toAlexaIntentName(intent.name), samples: NO_SAMPLES.has(intent.name) ? [] : intent.samples };
   checkSamples(intent);
   const dialogSlots = DIALOG_SLOTS[intent.name] ?? {};
   const out: Record<string, unknown> = { name: intent.name };

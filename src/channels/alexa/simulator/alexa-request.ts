@@ -6,6 +6,8 @@
 import type { Directive, Intent, RequestEnvelope, ResponseEnvelope, Slot, dialog, ui } from 'ask-sdk-model';
 import type { AlexaHandler } from '../index';
 import { ADDRESS_PERMISSION, REMINDERS_PERMISSION } from '../index';
+import { fromAlexaIntentName, toAlexaIntentName } from '../intent-names';
+import { FALLBACK } from '../../../core/intents';
 import type { LanguageModel } from '../../../language-model/language-model';
 import type { NluSlot } from '../../../simulator/nlu/create-nlu';
 import { ssmlToText } from '../../../simulator/ssml-text';
@@ -32,7 +34,7 @@ function alexaSlot(name: string, slot: NluSlot | undefined, type: string | undef
 
 /** The intent with every one of its slots, as Alexa lists them. */
 function alexaIntent(turn: SimulatedTurn, model: LanguageModel, carried: Record<string, NluSlot>): Intent {
-  const name = turn.intent ?? 'AMAZON.FallbackIntent';
+  const name = turn.intent ?? FALLBACK;
   const slots: Record<string, Slot> = {};
   for (const slot of new Set([...slotNamesOf(model, name), ...Object.keys(carried), ...Object.keys(turn.slots)])) {
     const said = turn.slots[slot];
@@ -41,7 +43,7 @@ function alexaIntent(turn: SimulatedTurn, model: LanguageModel, carried: Record<
     slots[slot] = said || !held ? alexaSlot(slot, said, slotTypeOf(model, name, slot), model)
       : { name: slot, value: held.value, confirmationStatus: 'NONE' } as Slot;
   }
-  return { name, confirmationStatus: 'NONE', slots };
+  return { name: toAlexaIntentName(name), confirmationStatus: 'NONE', slots };
 }
 
 interface AlexaCarry {
@@ -116,7 +118,7 @@ function readResponse(body: unknown, turn: SimulatedTurn): PlatformOutcome {
   // Alexa keeps the session open for a dialog directive; otherwise shouldEndSession decides.
   const endSession = turn.kind === 'end' || (!dialogDirective && response.shouldEndSession !== false);
   const awaiting: Awaiting | undefined = elicit
-    ? { intent: elicit.updatedIntent?.name ?? turn.intent ?? '', slot: elicit.slotToElicit }
+    ? { intent: elicit.updatedIntent?.name ? fromAlexaIntentName(elicit.updatedIntent.name) : turn.intent ?? '', slot: elicit.slotToElicit }
     : undefined;
   return {
     reply: {

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { askPages, DEFAULT_START_FLOW_ID } from '../ask-pages';
-import { DEFAULT_WELCOME_INTENT, toGoogleIntentName, WELCOME } from '../../dialogflow-common/intent-names';
+import { DEFAULT_WELCOME_INTENT, WELCOME } from '../../dialogflow-common/intent-names';
 import { CX_REPROMPT_PARAMETER } from '../../dialogflow-common/session-state';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import { FALLBACK } from '../../../core/skill';
@@ -60,7 +60,7 @@ function startFlowJson(model: LanguageModel): unknown {
   const routes = [
     { intent: DEFAULT_WELCOME_INTENT, triggerFulfillment: callWebhook(WELCOME) },
     ...intentsWithPhrases(model).map((intent) => {
-      const name = toGoogleIntentName(intent.name);
+      const name = intent.name;
       return { intent: name, triggerFulfillment: callWebhook(name) };
     }),
   ];
@@ -70,7 +70,7 @@ function startFlowJson(model: LanguageModel): unknown {
     description: 'Every intent calls the council-voice webhook, tagged with the intent name. Built from interaction-models/source.',
     transitionRoutes: routes.map((route) => ({ ...route, name: stableUuid(`cx-route:${route.intent}`) })),
     eventHandlers: [
-      { event: 'sys.no-match-default', triggerFulfillment: callWebhook(toGoogleIntentName(FALLBACK)), name: stableUuid('cx-event:no-match') },
+      { event: 'sys.no-match-default', triggerFulfillment: callWebhook(FALLBACK), name: stableUuid('cx-event:no-match') },
       { event: 'sys.no-input-default', triggerFulfillment: sayReprompt(), name: stableUuid('cx-event:no-input') },
     ],
     nluSettings: { modelType: 'MODEL_TYPE_ADVANCED', classificationThreshold: 0.3 },
@@ -78,7 +78,7 @@ function startFlowJson(model: LanguageModel): unknown {
 }
 
 function askPageJson(page: ReturnType<typeof askPages>[number], entityType: string): unknown {
-  const tag = toGoogleIntentName(page.intent);
+  const tag = page.intent;
   return {
     name: page.id,
     displayName: page.displayName,
@@ -91,7 +91,7 @@ function askPageJson(page: ReturnType<typeof askPages>[number], entityType: stri
         fillBehavior: {
           initialPromptFulfillment: {},
           repromptEventHandlers: [
-            { event: 'sys.no-match-default', triggerFulfillment: callWebhook(toGoogleIntentName(FALLBACK)), name: stableUuid(`cx-event:${page.id}:no-match`) },
+            { event: 'sys.no-match-default', triggerFulfillment: callWebhook(FALLBACK), name: stableUuid(`cx-event:${page.id}:no-match`) },
             { event: 'sys.no-input-default', triggerFulfillment: sayReprompt(), name: stableUuid(`cx-event:${page.id}:no-input`) },
           ],
         },
@@ -136,7 +136,7 @@ export function buildDialogflowCx(model: LanguageModel, timeZone = 'Europe/Londo
   addIntent(files, { name: DEFAULT_WELCOME_INTENT, id: WELCOME_INTENT_ID, parameters: [], phrases: WELCOME_PHRASES.map((text) => [{ text }]) });
   addIntent(files, { name: 'Default Negative Intent', id: NEGATIVE_INTENT_ID, parameters: [], phrases: [], isFallback: true });
   for (const intent of intentsWithPhrases(model)) {
-    const name = toGoogleIntentName(intent.name);
+    const name = intent.name;
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));
     addIntent(files, {
       name,

@@ -5,7 +5,7 @@
  */
 import { askPageFor, askPages } from '../ask-pages';
 import type { CxWebhookResponse } from '../cx-types';
-import { toGoogleIntentName, WELCOME } from '../../dialogflow-common/intent-names';
+import { WELCOME } from '../../dialogflow-common/intent-names';
 import { CX_REPROMPT_PARAMETER } from '../../dialogflow-common/session-state';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { WebhookHandler } from '../../dialogflow-common/webhook';
@@ -49,12 +49,12 @@ function buildRequest(turn: SimulatedTurn, model: LanguageModel): unknown {
     const page = askPageFor(intent, slot);
     currentPage = `${FLOW}/pages/${page.id}`;
     pageName = page.displayName;
-    request.fulfillmentInfo = { tag: toGoogleIntentName(intent) };
+    request.fulfillmentInfo = { tag: intent };
     const resolved = value ? dialogflowValue(model, intent, slot, value, 'cx') : undefined;
     request.pageInfo = { formInfo: { parameterInfo: [{ displayName: slot, required: true, state: value ? 'FILLED' : 'EMPTY', value: resolved, justCollected: true }] } };
     if (value) parameters[slot] = resolved;
   } else if (turn.intent && turn.intent !== FALLBACK_INTENT) {
-    const name = toGoogleIntentName(turn.intent);
+    const name = turn.intent;
     const intentParameters: Record<string, { originalValue: string; resolvedValue: unknown }> = {};
     for (const [slot, value] of Object.entries(turn.slots)) {
       const resolved = dialogflowValue(model, turn.intent, slot, value, 'cx');

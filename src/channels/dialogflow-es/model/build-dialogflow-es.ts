@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { askContextFor } from '../ask-contexts';
 import {
-  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, toGoogleIntentName,
+  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION,
 } from '../../dialogflow-common/intent-names';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { LanguageModel } from '../../../language-model/language-model';
@@ -121,7 +121,7 @@ function specsFor(model: LanguageModel): EsIntentSpec[] {
   ];
   for (const intent of intentsWithPhrases(model)) {
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));
-    const name = toGoogleIntentName(intent.name);
+    const name = intent.name;
     specs.push({ name, action: name, parameters: intent.slots, phrases: intent.samples.map((s, i) => toPhraseParts(s, i, slotTypes, model.types)) });
     for (const slot of intent.slots) {
       const ask = askContextFor(intent.name, slot.name);

@@ -6,7 +6,7 @@
 import { askContextFor } from '../ask-contexts';
 import type { EsContext, EsWebhookResponse } from '../es-types';
 import {
-  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, toGoogleIntentName,
+  DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION,
 } from '../../dialogflow-common/intent-names';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { WebhookHandler } from '../../dialogflow-common/webhook';
@@ -27,10 +27,10 @@ function intentFor(turn: SimulatedTurn): { action: string; displayName: string; 
   if (turn.answers) {
     // The "<Intent> - <slot>" intent, which needs the await context, catches a bare answer.
     const ask = askContextFor(turn.answers.intent, turn.answers.slot);
-    return { action: toGoogleIntentName(turn.answers.intent), displayName: ask.intentName };
+    return { action: turn.answers.intent, displayName: ask.intentName };
   }
   if (!turn.intent || turn.intent === FALLBACK_INTENT) return { action: ES_FALLBACK_ACTION, displayName: DEFAULT_FALLBACK_INTENT, isFallback: true };
-  return { action: toGoogleIntentName(turn.intent), displayName: toGoogleIntentName(turn.intent) };
+  return { action: turn.intent, displayName: turn.intent };
 }
 
 function buildRequest(turn: SimulatedTurn, model: LanguageModel): unknown {

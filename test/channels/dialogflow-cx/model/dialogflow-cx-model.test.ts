@@ -1,5 +1,5 @@
 import { askPageFor } from '../../../../src/channels/dialogflow-cx/ask-pages';
-import { fromGoogleIntentName, toGoogleIntentName, WELCOME } from '../../../../src/channels/dialogflow-common/intent-names';
+import { WELCOME } from '../../../../src/channels/dialogflow-common/intent-names';
 import { allHandlers } from '../../../../src/core/handlers';
 import { CAN_FULFIL, LAUNCH, SESSION_END } from '../../../../src/core/skill';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
@@ -49,18 +49,18 @@ describe('the Dialogflow CX agent in interaction-models/dialogflow-cx', () => {
       expect(route.triggerFulfillment).toEqual({ webhook: 'council-voice', tag: route.intent === 'Default Welcome Intent' ? WELCOME : route.intent });
     }
     const routed = flow.transitionRoutes.map((r) => r.intent);
-    const expected = model.intents.filter((i) => i.samples.length > 0).map((i) => toGoogleIntentName(i.name));
+    const expected = model.intents.filter((i) => i.samples.length > 0).map((i) => i.name);
     expect(routed).toEqual(['Default Welcome Intent', ...expected]);
-    expect(flow.eventHandlers.find((e) => e.event === 'sys.no-match-default')?.triggerFulfillment.tag).toBe('FallbackIntent');
+    expect(flow.eventHandlers.find((e) => e.event === 'sys.no-match-default')?.triggerFulfillment.tag).toBe('fallback');
   });
 
   test('every tag reaches a handler', () => {
-    const unhandled = tags().filter((tag) => !handlerNames.includes(tag === WELCOME ? LAUNCH : fromGoogleIntentName(tag, handlerNames)));
+    const unhandled = tags().filter((tag) => !handlerNames.includes(tag === WELCOME ? LAUNCH : tag));
     expect([...new Set(unhandled)]).toEqual([]);
   });
 
   test('every handler is reachable from the agent', () => {
-    const reachable = new Set(tags().map((tag) => (tag === WELCOME ? LAUNCH : fromGoogleIntentName(tag, handlerNames))));
+    const reachable = new Set(tags().map((tag) => (tag === WELCOME ? LAUNCH : tag)));
     // No platform request on Google ends a session or asks whether the skill can answer.
     const needed = handlerNames.filter((name) => name !== SESSION_END && name !== CAN_FULFIL);
     expect(needed.filter((name) => !reachable.has(name))).toEqual([]);
@@ -68,7 +68,7 @@ describe('the Dialogflow CX agent in interaction-models/dialogflow-cx', () => {
 
   test('annotates every slot in the training phrases with the intent parameter', () => {
     for (const intent of model.intents.filter((i) => i.samples.length > 0)) {
-      const name = toGoogleIntentName(intent.name);
+      const name = intent.name;
       const definition = parseJson<Intent>(built, `intents/${name}/${name}.json`);
       expect(definition.parameters.map((p) => p.id)).toEqual(intent.slots.map((s) => s.name));
       for (const lang of ['en', 'en-gb']) {
@@ -100,7 +100,7 @@ describe('the Dialogflow CX agent in interaction-models/dialogflow-cx', () => {
         const json = parseJson<Page>(built, `${START}/pages/${page.displayName}.json`);
         expect(json.name).toBe(page.id);
         expect(json.form.parameters.map((p) => [p.displayName, p.required])).toEqual([[slot.name, true]]);
-        expect(json.transitionRoutes[0]?.triggerFulfillment).toEqual({ webhook: 'council-voice', tag: toGoogleIntentName(intent.name) });
+        expect(json.transitionRoutes[0]?.triggerFulfillment).toEqual({ webhook: 'council-voice', tag: intent.name });
       }
     }
   });

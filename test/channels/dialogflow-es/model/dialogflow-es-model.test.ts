@@ -1,5 +1,5 @@
 import { askContextFor } from '../../../../src/channels/dialogflow-es/ask-contexts';
-import { ES_FALLBACK_ACTION, ES_WELCOME_ACTION, fromGoogleIntentName, toGoogleIntentName } from '../../../../src/channels/dialogflow-common/intent-names';
+import { ES_FALLBACK_ACTION, ES_WELCOME_ACTION } from '../../../../src/channels/dialogflow-common/intent-names';
 import { allHandlers } from '../../../../src/core/handlers';
 import { CAN_FULFIL, FALLBACK, LAUNCH, SESSION_END } from '../../../../src/core/skill';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
@@ -25,7 +25,7 @@ const handlerNames = Object.keys(allHandlers);
 function handlerFor(action: string): string {
   if (action === ES_WELCOME_ACTION) return LAUNCH;
   if (action === ES_FALLBACK_ACTION) return FALLBACK;
-  return fromGoogleIntentName(action, handlerNames);
+  return action;
 }
 
 describe('the Dialogflow ES agent in interaction-models/dialogflow-es', () => {
@@ -66,7 +66,7 @@ describe('the Dialogflow ES agent in interaction-models/dialogflow-es', () => {
 
   test('annotates every slot in the training phrases, in both English files', () => {
     for (const intent of model.intents.filter((i) => i.samples.length > 0)) {
-      const name = toGoogleIntentName(intent.name);
+      const name = intent.name;
       for (const lang of ['en', 'en-gb']) {
         const says = parseJson<UserSays[]>(built, `intents/${name}_usersays_${lang}.json`);
         expect(says).toHaveLength(intent.samples.length);
@@ -84,7 +84,7 @@ describe('the Dialogflow ES agent in interaction-models/dialogflow-es', () => {
         const ask = askContextFor(intent.name, slot.name);
         const json = parseJson<EsIntent>(built, `intents/${ask.intentName}.json`);
         expect(json.contexts).toEqual([ask.context]);
-        expect(json.responses[0]?.action).toBe(toGoogleIntentName(intent.name));
+        expect(json.responses[0]?.action).toBe(intent.name);
         expect(json.responses[0]?.parameters.map((p) => [p.name, p.value])).toEqual([[slot.name, `$${slot.name}`]]);
         const says = parseJson<UserSays[]>(built, `intents/${ask.intentName}_usersays_en-gb.json`);
         expect(says.length).toBeGreaterThan(0);
