@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { inspectBundle } from './bundle/inspect';
-import { bundledSources, inlineRepoFilesPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
+import { bundledSources, inlineRepoFilesPlugin, jsonAsStringPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, '.build');
@@ -68,7 +68,7 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     // Only a server without credentials in its environment loads the SDK's credential chain;
     // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
     external: ['@aws-sdk/credential-provider-node'],
-    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin()],
+    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin(), jsonAsStringPlugin()],
   });
   checkCarriesEveryCouncil(fn.name, outfile, councilConfig);
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));

@@ -106,8 +106,12 @@ function assetsModule(councilConfig: string, compiled: CompiledConfig | undefine
     ];
   return [
     ...config,
-    `const models = ${JSON.stringify(models)};`,
+    // Read on first use, from a string: only a Dialogflow turn needs the models, and V8 reads a
+    // large JSON string far faster than the same data written as a JavaScript literal.
+    `const modelsJson = ${JSON.stringify(JSON.stringify(models))};`,
+    'let models;',
     'export function languageModelFor(locale) {',
+    '  models ??= JSON.parse(modelsJson);',
     '  const model = models[locale];',
     '  if (!model) throw new Error(`no language model for ${locale} in this bundle`);',
     '  return model;',
@@ -151,6 +155,25 @@ export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
         const generate = replacements.get(args.path);
         if (!generate) return undefined;
         return { contents: generate(), loader: 'js', resolveDir: path.dirname(args.path), watchFiles: [LOCALES_DIR, councilConfigFile] };
+      });
+    },
+  };
+}
+
+/**
+ * JSON files (locale files, the interaction model, the APL document) as `JSON.parse` of a string
+ * rather than as JavaScript literals: V8 reads a large JSON string several times faster than it
+ * compiles the same object literal, which a cold start pays for. Same data, default export only
+ * (a named import from a JSON file fails the build).
+ */
+export function jsonAsStringPlugin(): Plugin {
+  return {
+    name: 'json-as-string',
+    setup(build) {
+      build.onLoad({ filter: /\.json$/ }, (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const text = JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')));
+        return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
       });
     },
   };

@@ -9,23 +9,16 @@ import { addressesSchema, alexaSkillSchema, securitySchema, storageSchema } from
 
 export const serviceConfigSchema = z.object({
   service: z.object({
-    /** "Council Services": said in the welcome before the resident's council is known. */
-    name: z.string().min(1),
-    /** What residents say to open the skill: "council services". */
-    invocationName: z.string().min(1),
-    /** Where residents can read about the service; GOV.UK's council finder when unset. */
-    website: z.url({ protocol: /^https?$/ }).default('https://www.gov.uk/find-local-council'),
-    /** A number to call about the service itself, if it has one. */
-    phone: z.string().min(1).optional(),
-    /** The service's own privacy notice and terms, for the skill's listing. */
-    privacyPolicyUrl: z.url({ protocol: /^https?$/ }).optional(),
-    termsUrl: z.url({ protocol: /^https?$/ }).optional(),
-    /** Where the councils are, as a resident would hear it: "across Kent and Sussex". */
-    area: z.string().min(1).optional(),
+    name: z.string().min(1).describe('"Council Services": said in the welcome before the resident\'s council is known.'),
+    invocationName: z.string().min(1).describe('What residents say to open the skill: "council services".'),
+    website: z.url({ protocol: /^https?$/ }).default('https://www.gov.uk/find-local-council').describe('Where residents can read about the service; GOV.UK\'s council finder when unset.'),
+    phone: z.string().min(1).optional().describe('A number to call about the service itself, if it has one.'),
+    privacyPolicyUrl: z.url({ protocol: /^https?$/ }).optional().describe('The service\'s own privacy notice, for the skill\'s listing.'),
+    termsUrl: z.url({ protocol: /^https?$/ }).optional().describe('The service\'s own terms of use, for the skill\'s listing.'),
+    area: z.string().min(1).optional().describe('Where the councils are, as a resident would hear it: "across Kent and Sussex".'),
     timeZone: z.string().default('Europe/London'),
   }),
-  /** One OS Places key for the whole service; council files may then leave `addresses` out. */
-  addresses: addressesSchema.optional(),
+  addresses: addressesSchema.optional().describe('One OS Places key for the whole service; council files may then leave `addresses` out.'),
   storage: storageSchema,
   security: securitySchema.optional(),
   alexa: alexaSkillSchema.optional(),

@@ -72,7 +72,8 @@ describe('npm run check-council', () => {
     expect(stdout).toMatch(/"When is my bin day\?" → "Your next collection is on \w+day \d+ \w+: the /);
     expect(stdout).toContain('"How much is band D?" → "Band D council tax for 2026/27 is £1,980.12 a year.');
     expect(stdout).toContain('Nothing here would fail a resident.');
-  });
+  // A process of its own (tsx compiling the script first) on a machine shared with other suites.
+  }, 90_000);
 
   it('fails on a match word that leaves the council\'s own events unmatched, naming bins.streams[].match', async () => {
     const file = councilFile('wrong-match', (yaml) => yaml.replace('match: [refuse, rubbish, general waste, black]', 'match: [landfill]'));
@@ -112,6 +113,19 @@ describe('npm run check-council', () => {
     const { code, out } = await check(file);
     expect(code).toBe(1);
     expect(out).toContain('council.timeZone: not a known IANA time zone');
+  });
+
+  it('checks a UKBinCollectionData council with no reports or council tax as the residents there would meet it', async () => {
+    let out = '';
+    const code = await runCheckCouncil([path.join(ROOT, 'councils/demo-valley-council.yaml'), '--postcode', 'DV1 1AA', '--house', '1'], {
+      out: (text) => { out += text; },
+      err: () => undefined,
+      env: { DEMO_COUNCIL_URL: demo.url, UKBCD_URL: `${demo.url}/ukbcd` },
+    });
+    expect(out).toContain('Next collections at 1 Mill Road (bins, ukbcd)');
+    expect(out).toContain('No reports section: residents are told to use the website or phone.');
+    expect(out).toMatch(/"How much is band D\?" → "Sorry, I don't have council tax details for Demo Valley District Council\. You can find them at/);
+    expect(code).toBe(0);
   });
 
   it('says what it needs when an argument is missing', async () => {

@@ -7,15 +7,9 @@ import { z } from 'zod';
 const url = z.url({ protocol: /^https?$/ });
 
 export const mcpConfigSchema = z.object({
-  /**
-   * The public URL of /mcp (e.g. https://voice.council.gov.uk/mcp): the resource identifier
-   * tokens must name as their audience, and the address in the Protected Resource Metadata.
-   */
-  resourceUrl: url.optional(),
-  /** `open`: anyone may call the read-only tools; `token`: they need a valid bearer token too. */
-  readOnlyTools: z.enum(['open', 'token']).default('open'),
-  /** Requests per minute per client (the token's subject, else the caller's address). */
-  rateLimitPerMinute: z.number().int().positive().max(100_000).default(120),
+  resourceUrl: url.optional().describe('The public URL of /mcp (e.g. https://voice.council.gov.uk/mcp): the resource identifier tokens must name as their audience, and the address in the Protected Resource Metadata.'),
+  readOnlyTools: z.enum(['open', 'token']).default('open').describe('`open`: anyone may call the read-only tools; `token`: they need a valid bearer token too.'),
+  rateLimitPerMinute: z.number().int().positive().max(100_000).default(120).describe('Requests per minute per client (the token\'s subject, else the caller\'s address).'),
   /** MCP sessions kept at once on a long-running server, and how long an idle one lives. */
   sessions: z.object({
     max: z.number().int().positive().default(500),
@@ -26,12 +20,9 @@ export const mcpConfigSchema = z.object({
    * personal tools (get_council_tax_balance) are not offered at all.
    */
   identityProvider: z.object({
-    /** The `iss` its tokens carry, and the authorization server named in our metadata. */
-    issuer: url,
-    /** Where its signing keys are published (JWKS). */
-    jwksUrl: url,
-    /** The scope a token needs for personal tools. */
-    personalScope: z.string().min(1).default('council_tax.read'),
+    issuer: url.describe('The `iss` its tokens carry, and the authorization server named in our metadata.'),
+    jwksUrl: url.describe('Where its signing keys are published (JWKS).'),
+    personalScope: z.string().min(1).default('council_tax.read').describe('The scope a token needs for personal tools.'),
   }).strict().optional(),
 }).strict().refine((mcp) => !mcp.identityProvider || mcp.resourceUrl, {
   message: 'set resourceUrl (the public URL of /mcp) with identityProvider: tokens must name it as their audience',

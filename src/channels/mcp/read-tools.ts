@@ -14,7 +14,6 @@ import type { Reply } from '../../core/reply';
 import type { SlotValue } from '../../core/turn';
 import { contacts, pounds, replyText, toolError, toolResult, translatorFor, turnFor, type CallContext, type ToolDeps } from './tool-call';
 
-/** The core's help intent: its reply carries the council's contacts and services as facts. */
 /** The core's help intent (src/core/intents.ts). */
 export const HELP_INTENT = HELP;
 

@@ -9,14 +9,13 @@ import { CouncilApiError, CouncilDataError, TimeoutError } from '../../core/erro
 import { ReportKeyRefusedError, ReportRejectedError, UncertainSubmissionError } from '../../core/reports/errors';
 import { HttpClient, redactUrl, type HttpCall, type HttpResponse } from '../http';
 import {
-  createdListSchema, definitionSchema, errorListSchema, requestListSchema, servicesSchema, tokenListSchema,
+  createdListSchema, definitionSchema, requestListSchema, servicesSchema, tokenListSchema,
   type Open311Definition, type Open311Request, type Open311Service,
 } from './open311-wire';
-import { NotOpen311XmlError, readOpen311Xml } from './open311-xml';
+import { decodeAnswer, errorsIn, saysNoJson, type Answer, type WireFormat } from './open311-format';
 
 /** `auto`: JSON, and XML once the JSON path turns out missing or not JSON (remembered per server). */
 export type Open311Format = 'json' | 'xml' | 'auto';
-type WireFormat = 'json' | 'xml';
 
 export interface Open311ClientOptions {
   /** Base URL ending before `services.json`, e.g. `https://council.example/open311/v2`. */
@@ -30,13 +29,9 @@ export interface Open311ClientOptions {
 
 /** Statuses the Open311 spec uses for its own errors; the body says what was wrong. */
 const OPEN311_ERROR_STATUSES = [400, 401, 403, 404, 406, 415, 422];
-/** What a server without the JSON format answers on a `.json` path. */
-const NO_JSON_STATUSES = [404, 406, 415];
 const ACCEPT: Record<WireFormat, string> = { json: 'application/json', xml: 'text/xml, application/xml' };
 
 export type CreatedRequest = { serviceRequestId?: string; token?: string; notice?: string };
-
-interface Answer { url: string; status: number; text: string; format: WireFormat }
 
 export class Open311Client {
   private readonly http: HttpClient;
@@ -62,39 +57,13 @@ export class Open311Client {
     return url.toString();
   }
 
-  /** The answer's value in the JSON format's shape, or undefined when it is not that format at all. */
-  private decode(format: WireFormat, text: string): unknown {
-    if (format === 'json') {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return undefined;
-      }
-    }
-    try {
-      return readOpen311Xml(text);
-    } catch (error) {
-      if (error instanceof NotOpen311XmlError) return undefined;
-      throw error;
-    }
-  }
-
   private parse<T extends z.ZodType>(schema: T, answer: Answer): z.infer<T> {
     const endpoint = redactUrl(answer.url);
-    const value = this.decode(answer.format, answer.text);
+    const value = decodeAnswer(answer.format, answer.text);
     if (value === undefined) throw new CouncilDataError('reports', endpoint, `response is not Open311 ${answer.format.toUpperCase()}`);
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new CouncilDataError('reports', endpoint, parsed.error.issues[0]?.message ?? 'unexpected shape');
     return parsed.data;
-  }
-
-  /** The council's own errors in an answer, in either format (some servers answer errors in JSON on an XML path). */
-  private errorsIn(answer: Answer): { code?: string | null; description?: string | null }[] | undefined {
-    for (const format of [answer.format, answer.format === 'json' ? 'xml' : 'json'] as const) {
-      const errors = errorListSchema.safeParse(this.decode(format, answer.text));
-      if (errors.success) return errors.data;
-    }
-    return undefined;
   }
 
   /**
@@ -104,7 +73,7 @@ export class Open311Client {
   private check(answer: Answer): { found: true } | { found: false; error: ReportRejectedError } {
     if (answer.status < 400) return { found: true };
     const endpoint = redactUrl(answer.url);
-    const first = this.errorsIn(answer)?.[0];
+    const first = errorsIn(answer)?.[0];
     if (answer.status === 401 || answer.status === 403) {
       throw new ReportKeyRefusedError(answer.status, endpoint, first?.code ?? String(answer.status), first?.description ?? answer.text.slice(0, 200));
     }
@@ -120,12 +89,6 @@ export class Open311Client {
     return { url, status: response.status, text: response.text, format };
   }
 
-  /** True when a `.json` answer says the server has no JSON: a bare 404/406/415, or a 2xx that is not JSON. */
-  private saysNoJson(answer: Answer): boolean {
-    if (answer.status < 400) return this.decode('json', answer.text) === undefined;
-    return NO_JSON_STATUSES.includes(answer.status) && this.errorsIn(answer) === undefined;
-  }
-
   /** GET a resource in the server's format, finding that format first when the config says auto. */
   private async get(resource: string, query?: Record<string, string>): Promise<{ answer: Answer; found: boolean }> {
     let answer: Answer;
@@ -133,9 +96,9 @@ export class Open311Client {
       answer = await this.getAs(this.format, resource, query);
     } else {
       answer = await this.getAs('json', resource, query);
-      if (this.saysNoJson(answer)) answer = await this.getAs('xml', resource, query);
+      if (saysNoJson(answer)) answer = await this.getAs('xml', resource, query);
       // Remember only an answer that reads as Open311, so one odd page does not fix the format.
-      if (answer.status < 400 ? this.decode(answer.format, answer.text) !== undefined : this.errorsIn(answer) !== undefined) {
+      if (answer.status < 400 ? decodeAnswer(answer.format, answer.text) !== undefined : errorsIn(answer) !== undefined) {
         this.format = answer.format;
       }
     }
@@ -216,7 +179,7 @@ export class Open311Client {
     });
     if (response.status === 401 || response.status === 403) return 'refused';
     const answer: Answer = { url, status: response.status, text: response.text, format: this.format ?? 'json' };
-    const said = this.errorsIn(answer)?.[0]?.description ?? '';
+    const said = errorsIn(answer)?.[0]?.description ?? '';
     return response.status === 400 && /service_code/i.test(said) ? 'accepted' : 'unknown';
   }
 

@@ -69,7 +69,10 @@ export function speakOutcome(ctx: HandlerContext, outcome: SendOutcome): Speech 
       if (outcome.error instanceof UnsupportedIssueTypeError) {
         return ctx.t.speak('reports:unsupportedIssueType', { ...contacts(ctx), issue: issueName(ctx, outcome.error.issueType) });
       }
-      const reason = outcome.error instanceof ReportRejectedError ? speakableCouncilText(outcome.error.detail) : undefined;
+      // The council's reason helps when it is about the report (400, 422: "outside our area");
+      // "service_code X not found" is about our configuration and only puzzles a resident.
+      const aboutTheReport = outcome.error instanceof ReportRejectedError && (outcome.error.status === 400 || outcome.error.status === 422);
+      const reason = aboutTheReport ? speakableCouncilText((outcome.error as ReportRejectedError).detail) : undefined;
       return reason
         ? ctx.t.speak('reports:rejectedWithReason', { ...contacts(ctx), reason: reason.replace(/[.!]+$/, '') })
         : ctx.t.speak('reports:rejected', contacts(ctx));

@@ -65,10 +65,14 @@ describe('the MCP Lambda entry (stateless)', () => {
       return JSON.parse(out.body).result.structuredContent as { status: string; reference?: string };
     };
     expect(await call(report)).toMatchObject({ status: 'needs-confirmation' });
+    // 'saved' when the council takes longer than the turn's budget (a loaded machine): it is in the outbox.
     const sent = await call({ ...report, confirm: true });
-    expect(sent).toMatchObject({ status: 'sent', reference: expect.any(String) });
-    // A retried confirm (a new container would do the same: the outbox is the shared store).
-    expect(await call({ ...report, confirm: true })).toEqual(sent);
+    expect(['sent', 'saved']).toContain(sent.status);
+    if (sent.status === 'sent') expect(sent.reference).toEqual(expect.any(String));
+    // A retried confirm finds the same outbox entry (a new container would too: the outbox is shared).
+    const again = await call({ ...report, confirm: true });
+    if (sent.status === 'sent') expect(again).toEqual(sent);
+    else expect(['sent', 'saved']).toContain(again.status);
   });
 
   test('refuses what the server refuses: too large, not JSON, and GET (no sessions to stream)', async () => {

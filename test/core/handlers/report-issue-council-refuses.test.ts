@@ -4,7 +4,7 @@
  */
 import { NetworkError } from '../../../src/core/errors';
 import { CHECK_REPORT_STATUS } from '../../../src/core/handlers/report-status';
-import { ReportKeyRefusedError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
+import { ReportKeyRefusedError, ReportRejectedError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
 import { YES } from '../../../src/core/skill';
 import { createReportsTestSkill } from '../../support/reports-test-skill';
 import { Conversation, heard } from '../../support/test-skill';
@@ -38,5 +38,15 @@ describe('a problem no service covers', () => {
     const reply = await confirmGraffiti(new Conversation(test.skill));
     expect(heard(reply)).toBe("Sorry, Demo Borough Council doesn't take reports of graffiti this way. You can report it at https://www.demo-council.example/, or call 0300 123 4567. Is there anything else I can help with?");
     expect(test.outbox.all()).toMatchObject([{ state: 'rejected' }]);
+  });
+});
+
+describe('the council\'s reason for refusing a report', () => {
+  it('is not read out when it is about our configuration (an unknown service code), only logged', async () => {
+    const test = createReportsTestSkill();
+    test.reporter.next.push({ kind: 'fail', error: new ReportRejectedError(404, 'http://council/requests.json', '404', 'service_code HW-POTHOLE not found') });
+    const reply = await confirmGraffiti(new Conversation(test.skill));
+    expect(heard(reply)).toBe("Sorry, the council's system couldn't accept this report. You can report it at https://www.demo-council.example/, or call 0300 123 4567. Is there anything else I can help with?");
+    expect(test.outbox.all()).toMatchObject([{ state: 'rejected', lastError: expect.stringContaining('service_code HW-POTHOLE not found') }]);
   });
 });

@@ -51,10 +51,11 @@ describe('DynamoDbClient', () => {
   });
 
   it('tries again on a fresh attempt when DynamoDB does not answer in time, or the connection drops', async () => {
-    const scope = nock(ENDPOINT).post('/').delay(500).reply(200, {})
+    // A timeout with room for a busy machine: only the first answer is late, and very late.
+    const scope = nock(ENDPOINT).post('/').delay(4000).reply(200, {})
       .post('/').replyWithError({ code: 'ECONNRESET' })
       .post('/').reply(200, { Item: item });
-    expect(await client({ timeoutMs: 100 }).getItem(getProfile)).toEqual({ Item: item });
+    expect(await client({ timeoutMs: 1000 }).getItem(getProfile)).toEqual({ Item: item });
     expect(scope.isDone()).toBe(true);
   });
 
