@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules, plus the one-way arrows of DESIGN.md.
+// Lint: typescript-eslint's recommended rules, plus the one-way arrows of docs/architecture.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -17,7 +17,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/adapters/**', '**/connectors/**', '**/simulator/**', '**/entry/**', '**/config/**', '**/demo-council/**'], message: 'core must not import outward (see DESIGN.md).' },
+          { group: ['**/adapters/**', '**/connectors/**', '**/simulator/**', '**/entry/**', '**/config/**', '**/demo-council/**'], message: 'core must not import outward (see docs/architecture.md).' },
           { group: ['ask-sdk*', 'actions-on-google', 'express', 'node-fetch', '@aws-sdk/*'], message: 'core imports no SDK or web framework.' },
         ],
       }],

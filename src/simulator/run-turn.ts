@@ -7,6 +7,7 @@ import type { HttpCall } from '../connectors/http';
 import { LAUNCH, SESSION_END } from '../core/intents';
 import type { LanguageModel } from '../language-model/language-model';
 import type { CallRecorder } from './call-recorder';
+import { readIntentCommand } from './intent-command';
 import { FALLBACK_INTENT, type Nlu, type NluResult, type NluSlot } from './nlu/create-nlu';
 import { readInvocation } from './invocation';
 import type { Awaiting, PlatformBridge, PlatformOutcome, SimulatedTurn } from './platform-bridge';
@@ -63,13 +64,15 @@ function understand(request: TurnRequest, nlu: Nlu, invocationName: string, awai
   const said = request.text?.trim() ?? '';
   const invocation = said ? readInvocation(said, invocationName) : { kind: 'none' as const };
   if (request.event === 'launch' || invocation.kind === 'launch') return { kind: 'launch', slots: {}, text: said || undefined };
-  if (request.intent) {
+  const typed = said && !request.intent ? readIntentCommand(said, nlu.model.intents.map((i) => i.name)) : undefined;
+  if (request.intent || typed) {
+    const intent = request.intent ?? typed?.intent ?? '';
     const slots: Record<string, NluSlot> = {};
-    for (const [name, given] of Object.entries(request.slots ?? {})) {
+    for (const [name, given] of Object.entries(request.slots ?? typed?.slots ?? {})) {
       const words = typeof given === 'string' ? given : given.value ?? given.id ?? '';
-      slots[name] = typeof given === 'object' && given.id ? { value: words, id: given.id } : nlu.resolveSlot(request.intent, name, words);
+      slots[name] = typeof given === 'object' && given.id ? { value: words, id: given.id } : nlu.resolveSlot(intent, name, words);
     }
-    return { kind: 'intent', intent: request.intent, slots, confidence: 1, text: said || undefined };
+    return { kind: 'intent', intent, slots, confidence: 1, text: said || undefined };
   }
   const words = invocation.kind === 'ask' ? invocation.text : said;
   const result = nlu.understand(words, { awaiting });

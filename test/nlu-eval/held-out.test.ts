@@ -13,7 +13,7 @@ const model = loadLanguageModel('en-GB');
 const sentences = readLabelledSentences(path.join(__dirname, 'held-out.yaml'));
 
 /**
- * Floors a little under what the NLU scores today (intent 93.3%, slot values 89.9%,
+ * Floors a little under what the NLU scores today (intent 93.3%, slot values 90.6%,
  * out-of-domain 70.0% when committed; 68.3%, 51.4% and 77.5% before this work).
  * The targets are 95%, 90% and 90%: raise a floor whenever the NLU gets there.
  */

@@ -154,6 +154,13 @@ describe('sessions', () => {
     expect(reply.body.reply.text).toContain('£1,980.12');
   });
 
+  it('take an intent typed with its slots, to test a handler without the words', async () => {
+    const reply = await resident('alexa')({ text: 'CouncilTaxChargeIntent band=D' });
+    expect(reply.body.intent.name).toBe('CouncilTaxChargeIntent');
+    expect(reply.body.platformRequest.request.intent.slots.band.resolutions.resolutionsPerAuthority[0].values[0].value.id).toBe('D');
+    expect(reply.body.reply.text).toContain('Band D');
+  });
+
   it('send the sentence the model cannot place as the fallback, and say what it was nearest to', async () => {
     const reply = await resident('alexa')({ text: 'play some jazz in the kitchen' });
     expect(reply.body.intent.name).toBe('fallback');

@@ -146,4 +146,22 @@ describeInBrowser('the simulator page', () => {
     expect(await page.locator('.turn.skill').last().locator('.tag').textContent()).toBe('session ended');
     expect(pageErrors).toEqual([]);
   });
+
+  it('says beside the Speak button that the browser sends the voice away, and says so to a screen reader', async () => {
+    expect(await page.locator('#mic-privacy').textContent()).toContain("your voice is sent to Google's servers");
+    expect(await page.getByRole('button', { name: 'Speak' }).getAttribute('aria-describedby')).toContain('mic-privacy');
+    expect(await page.locator('.lede').textContent()).not.toMatch(/^.*Nothing here reaches Amazon or Google\.$/);
+  });
+
+  it('takes an intent typed with its slots, and shows a card\'s lines as lines', async () => {
+    await page.getByRole('radio', { name: 'Alexa' }).check();
+    await say('GetBinCollectionIntent binType=RECYCLING');
+    expect(await page.locator('#intent-name').textContent()).toBe('GetBinCollectionIntent');
+    const request = JSON.parse((await page.locator('#request-json').textContent()) ?? '{}');
+    expect(request.request.intent.slots.binType.resolutions.resolutionsPerAuthority[0].values[0].value.id).toBe('RECYCLING');
+    const card = page.locator('.turn.skill').last().locator('.card');
+    expect(await card.locator('.card-title').textContent()).toMatch(/^Card/);
+    expect(await card.locator('.card-line').count()).toBeGreaterThan(1);
+    expect(pageErrors).toEqual([]);
+  });
 });

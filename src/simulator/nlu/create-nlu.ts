@@ -68,6 +68,9 @@ const FOREIGN_SHARE = 0.3;
 const CLEAR_INTENT = 0.8;
 /** Templates that cannot reach this are not worth aligning, even as alternatives. */
 const WORTH_ALIGNING = 0.2;
+/** Alignments tried for one sentence, in all and for one intent (the speed limit: see bench/nlu.ts). */
+const MAX_ALIGNED = 48;
+const MAX_ALIGNED_PER_INTENT = 8;
 /** The answer and three alternatives. */
 const SHOWN_INTENTS = 4;
 
@@ -136,12 +139,20 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     // The intents shown are the best and three alternatives: a template that cannot beat the
     // fourth best so far cannot change the answer, nor can any after it in this order.
     let floor = 0;
+    // The aligner finds the nearest samples; the classifier generalises. So only the most
+    // promising templates are aligned: a few per intent, a few dozen in all.
+    const alignedPerIntent = new Map<string, number>();
+    let aligned = 0;
     for (const t of candidates) {
       const template = templates[t];
       const bound = bounds[t] ?? 0;
-      if (!template || bound <= floor) break;
+      if (!template || bound <= floor || aligned >= MAX_ALIGNED) break;
       const current = bestByIntent.get(template.intent);
       if (current && bound <= current.alignment.score) continue;
+      const tries = alignedPerIntent.get(template.intent) ?? 0;
+      if (tries >= MAX_ALIGNED_PER_INTENT) continue;
+      alignedPerIntent.set(template.intent, tries + 1);
+      aligned++;
       let alignment = alignInOrder(sentence, template);
       if (alignment.score < 0.999 && bound * ANY_ORDER_SHARE > alignment.score) {
         const loose = alignAnyOrder(sentence, template);

@@ -61,15 +61,16 @@ async function loadChain(url: string, options: AlexaVerificationOptions, fetchCe
 /**
  * Resolves when the request passes every rule; rejects with {@link AlexaVerificationError}
  * (whose `reason` names the rule) otherwise. Cheap checks run first, so a request that fails
- * them costs no download.
+ * them costs no download. `parsed` is the body already parsed from `rawBody`, when the caller has it.
  */
-export async function verifyAlexaRequest(rawBody: Buffer, headers: Headers, options: AlexaVerificationOptions): Promise<VerifiedAlexaRequest> {
+export async function verifyAlexaRequest(rawBody: Buffer, headers: Headers, options: AlexaVerificationOptions, parsed?: unknown): Promise<VerifiedAlexaRequest> {
   const now = (options.now ?? (() => new Date()))();
   const certUrl = header(headers, 'signaturecertchainurl');
   const signature = header(headers, 'signature-256');
   const url = checkCertUrl(certUrl).href;
 
-  const body = parseBody(rawBody);
+  // The endpoint parses the body once and hands it over; the signature is still over the bytes.
+  const body = parsed === undefined ? parseBody(rawBody) : parsed;
   checkTimestamp(body, now);
   const skillId = checkSkillId(body, options.skillIds);
 

@@ -39,7 +39,7 @@ function showAnswer(answer) {
     addTurn(conversation, { kind: 'progress', who: `${state.platformLabel}, while it waits`, text: line });
   }
   const tags = reply.endSession ? ['session ended'] : [];
-  const card = reply.card ? `Card${reply.card.type ? ` (${reply.card.type})` : ''}: ${[reply.card.title, reply.card.text].filter(Boolean).join(' – ')}` : '';
+  const card = reply.card ? { label: `Card${reply.card.type ? ` (${reply.card.type})` : ''}`, title: reply.card.title, text: reply.card.text } : null;
   // With several councils: whose council answered (none until the resident's address decides).
   const council = answer.council === undefined ? '' : answer.council ? `council: ${answer.council.name}` : 'council: none yet (the address decides)';
   const meta = [`answered in ${Math.round(answer.ms)} ms`, council, reply.reprompt ? `If no answer: “${reply.reprompt}”` : ''].filter(Boolean).join(' · ');

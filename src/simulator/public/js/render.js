@@ -23,12 +23,21 @@ function empty(text) {
   return element('p', { class: 'empty', text });
 }
 
+/** A card as the Alexa app shows it: its title, then each line of its text as a line. */
+function showCard({ label, title, text }) {
+  const lines = String(text ?? '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  return element('div', { class: 'card' }, [
+    element('p', { class: 'card-title', text: [label, title].filter(Boolean).join(': ') }),
+    ...lines.map((line) => element('p', { class: 'card-line', text: line })),
+  ]);
+}
+
 /** Adds a line to the conversation and keeps it in view. */
 export function addTurn(list, { who, text, meta, card, tags = [], kind }) {
   const item = element('li', { class: `turn ${kind}` }, [
     who ? element('span', { class: 'who', text: who }, tags.map((t) => element('span', { class: 'tag', text: t }))) : null,
     element('span', { class: 'words', text }),
-    card ? element('div', { class: 'card', text: card }) : null,
+    card ? showCard(card) : null,
     meta ? element('p', { class: 'meta', text: meta }) : null,
   ]);
   list.append(item);
