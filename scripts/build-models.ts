@@ -6,15 +6,18 @@
  */
 import path from 'node:path';
 import { CHANNELS } from '../src/channels';
-import { loadConfig } from '../src/config/load-config';
+import { DEMO_CONFIG_PATH } from '../src/config/load-config';
+import { loadDeployment } from '../src/config/load-deployment';
 import { loadLocaleResources } from '../src/config/locales';
 import { loadLanguageModel } from '../src/language-model/load-language-model';
 
 const LOCALE = 'en-GB';
 
 function main(): void {
-  // The invocation name is the council's (COUNCIL_CONFIG, or the demo council's).
-  const input = { model: loadLanguageModel(LOCALE), config: loadConfig(), resources: loadLocaleResources() };
+  // The name and invocation name are the deployment's: the council's (COUNCIL_CONFIG, or the demo
+  // council's), or with a directory of councils its service.yaml's.
+  const deployment = loadDeployment(process.env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH);
+  const input = { model: loadLanguageModel(LOCALE), config: deployment.front, resources: loadLocaleResources() };
   for (const build of CHANNELS.flatMap((channel) => channel.models ?? [])) {
     build.write(input).forEach((warning) => console.warn(warning));
     console.log(`wrote ${path.relative(process.cwd(), build.dir)}`);

@@ -5,7 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
+import { DEMO_CONFIG_PATH } from '../../src/config/load-config';
+import { loadDeployment } from '../../src/config/load-deployment';
 import type { Clock } from '../../src/core/dates';
 import { silentLogger } from '../../src/core/logger';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
@@ -19,6 +20,8 @@ export interface LocalServiceOptions {
   now?: string;
   /** Where residents' saved addresses go; DATA_DIR or ./data by default. */
   dataDir?: string;
+  /** A demo deployment other than the demo council alone (e.g. councils/, every demo council), served against the demo council server. */
+  demoConfig?: string;
 }
 
 export interface LocalService {
@@ -34,13 +37,14 @@ export async function startLocalService(options: LocalServiceOptions = {}): Prom
   let configEnv = env;
   if (!env.COUNCIL_CONFIG) {
     demo = await startDemoCouncil({ host: '127.0.0.1', port: 0 });
-    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
+    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url, UKBCD_URL: env.UKBCD_URL ?? `${demo.url}/ukbcd` };
   }
-  const config = loadConfig(env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH, configEnv);
+  // A council file or a directory of them; the conversation tests stand on the demo council alone.
+  const deployment = loadDeployment(env.COUNCIL_CONFIG ?? options.demoConfig ?? DEMO_CONFIG_PATH, configEnv);
   const fixed = options.now ? new Date(options.now) : undefined;
   if (fixed && Number.isNaN(fixed.getTime())) throw new Error(`--now must be a date and time like 2026-11-27T10:00:00Z, not "${options.now}"`);
   const clock: Clock | undefined = fixed && { now: () => new Date(fixed) };
-  const composition = compose({ config, env, logger: silentLogger, clock, dataDir: options.dataDir });
+  const composition = compose({ deployment, env, logger: silentLogger, clock, dataDir: options.dataDir });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = createApp(composition).listen(0, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);

@@ -81,7 +81,15 @@ export function parseDeployment(sources: DeploymentSources, env: NodeJS.ProcessE
   const own = service ?? { service: defaultService(), storage: { kind: 'sqlite' as const } };
   const front: CouncilConfig = {
     ...first.config,
-    council: { ...first.config.council, name: own.service.name, invocationName: own.service.invocationName, website: own.service.website, phone: own.service.phone ?? first.config.council.phone },
+    council: {
+      ...first.config.council,
+      name: own.service.name,
+      invocationName: own.service.invocationName,
+      website: own.service.website,
+      phone: own.service.phone ?? first.config.council.phone,
+      privacyPolicyUrl: own.service.privacyPolicyUrl,
+      termsUrl: own.service.termsUrl,
+    },
     addresses: own.addresses ?? first.config.addresses,
     storage: own.storage,
     security: own.security,
@@ -111,8 +119,8 @@ function defaultService(): ServiceConfig['service'] {
 }
 
 function serviceOf(config: CouncilConfig): ServiceConfig['service'] {
-  const { name, invocationName, website, phone, timeZone } = config.council;
-  return { name, invocationName, website, phone, timeZone };
+  const { name, invocationName, website, phone, timeZone, privacyPolicyUrl, termsUrl } = config.council;
+  return { name, invocationName, website, phone, timeZone, privacyPolicyUrl, termsUrl };
 }
 
 function parseCouncil(source: ConfigSource, service: ServiceConfig | undefined, env: NodeJS.ProcessEnv): CouncilEntryConfig {

@@ -13,6 +13,8 @@ export const serviceConfigSchema = z.object({
     invocationName: z.string().min(1).describe('What residents say to open the skill: "council services".'),
     website: z.url({ protocol: /^https?$/ }).default('https://www.gov.uk/find-local-council').describe('Where residents can read about the service; GOV.UK\'s council finder when unset.'),
     phone: z.string().min(1).optional().describe('A number to call about the service itself, if it has one.'),
+    privacyPolicyUrl: z.url({ protocol: /^https?$/ }).optional().describe('The service\'s own privacy notice, for the skill\'s listing.'),
+    termsUrl: z.url({ protocol: /^https?$/ }).optional().describe('The service\'s own terms of use, for the skill\'s listing.'),
     area: z.string().min(1).optional().describe('Where the councils are, as a resident would hear it: "across Kent and Sussex".'),
     timeZone: z.string().default('Europe/London'),
   }),

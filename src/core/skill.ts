@@ -148,14 +148,16 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
   const deadlineMs = options.deadlineMs ?? 6500;
   const progressAfterMs = options.progressAfterMs ?? 1000;
 
-  async function run(key: string, turn: Turn, t: Translator, scope: SkillServices): Promise<Reply> {
+  /** `onScope` hears each council the turn is answered for, so an apology names the last one. */
+  async function run(key: string, turn: Turn, t: Translator, scope: SkillServices, onScope: (scope: SkillServices) => void): Promise<Reply> {
     const handler = Object.hasOwn(handlers, key) ? handlers[key] : handlers[FALLBACK];
     if (!handler) throw new Error(`no handler for ${key} and no fallback`);
+    onScope(scope);
     const ctx: HandlerContext = {
       ...scope,
       t,
       // Found again: the turn before may just have saved an address in another council's area.
-      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId)),
+      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId), onScope),
     };
     return handler(turn, ctx);
   }
@@ -172,7 +174,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
       });
       const answer = async () => {
         scope = await servicesForResident(services, turn.userId);
-        return run(key, turn, t, scope);
+        return run(key, turn, t, scope, (latest) => { scope = latest; });
       };
       const reply = await Promise.race([answer(), deadline]);
       return withReprompt(reply, t);

@@ -20,7 +20,7 @@ import { systemClock, type Clock } from '../core/dates';
 import { allHandlers } from '../core/handlers';
 import { createTranslators } from '../core/i18n';
 import type { Logger } from '../core/logger';
-import { createSkill, type SkillServices } from '../core/skill';
+import { createSkill, type Skill, type SkillServices } from '../core/skill';
 import { createLogger } from '../logging';
 import { createBinCollections } from './create-bins';
 import type { Composition } from '../server/composition';
@@ -55,6 +55,18 @@ export function createCouncil(config: CouncilConfig, deps: ConnectorDeps): Counc
     bins: createBinCollections(config.bins, { ...deps, timeZone: config.council.timeZone }),
     reports: config.reports && new Open311Reporter({ ...config.reports, timeZone: config.council.timeZone, clock: deps.clock, logger: deps.logger, onCall: deps.onCall }),
     councilTax: config.councilTax?.account && new CouncilTaxApi({ ...config.councilTax.account, onCall: deps.onCall }),
+  };
+}
+
+/** The skill, telling `listeners` whose turn it answered (after answering, so nothing waits on them). */
+function watchingTurns(skill: Skill, listeners: Set<(userId: string) => void>): Skill {
+  return {
+    intents: skill.intents,
+    handle: async (turn) => {
+      const reply = await skill.handle(turn);
+      listeners.forEach((listener) => listener(turn.userId));
+      return reply;
+    },
   };
 }
 
@@ -99,7 +111,8 @@ export function compose(options: ComposeOptions = {}): Composition {
     : several ? new CouncilOutboxSenders({ queues: several.queues, clock, logger })
       : council.reports && new OutboxSender({ outbox: store.outbox, reporter: council.reports, clock, logger });
   sender?.start();
-  const skill = createSkill(allHandlers, services);
+  const turns = new Set<(userId: string) => void>();
+  const skill = watchingTurns(createSkill(allHandlers, services), turns);
   return {
     config,
     services,
@@ -107,6 +120,10 @@ export function compose(options: ComposeOptions = {}): Composition {
     logger,
     reportCall: calls.notify,
     watchCalls: calls.watch,
+    watchTurns: (listener) => {
+      turns.add(listener);
+      return () => turns.delete(listener);
+    },
     close: async () => {
       await sender?.stop();
       await store.close();

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   let configEnv = env;
   if (!env.COUNCIL_CONFIG) {
     demo = await startDemoCouncil({ host: '127.0.0.1', port: readPort(env.DEMO_COUNCIL_PORT, 'DEMO_COUNCIL_PORT', 4010) });
-    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url };
+    configEnv = { ...env, DEMO_COUNCIL_URL: demo.url, UKBCD_URL: env.UKBCD_URL ?? `${demo.url}/ukbcd` };
   }
   // A council file, or a directory of them (one service for many councils).
   const deployment = loadDeployment(env.COUNCIL_CONFIG ?? DEMO_DEPLOYMENT_PATH, configEnv);

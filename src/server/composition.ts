@@ -21,6 +21,11 @@ export interface Composition {
    * uses it.
    */
   watchCalls(listener: (call: HttpCall) => void): () => void;
+  /**
+   * Subscribes to the user id of every turn the skill answers, as the channel gave it; returns the
+   * unsubscribe function. The simulator uses it to show whose council answered.
+   */
+  watchTurns?(listener: (userId: string) => void): () => void;
   /** Releases what the composition holds open (the database). */
   close(): Promise<void>;
 }

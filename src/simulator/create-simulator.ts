@@ -56,6 +56,22 @@ const answerJsonErrors: ErrorRequestHandler = (error: { status?: number; type?: 
   res.status(status).json({ error: status === 500 ? 'The simulator could not run that turn.' : 'The request was refused.' });
 };
 
+/**
+ * With several councils: the council a simulated resident's turns go to, from the address saved
+ * under the user id the channel gave the skill (each platform writes the resident's id its own way).
+ */
+function councilFinder(composition: Composition): TurnContext['councilOf'] {
+  const { councils, profiles } = composition.services;
+  if (!councils) return undefined;
+  let lastUser: string | undefined;
+  composition.watchTurns?.((userId) => { lastUser = userId; });
+  return async (userId) => {
+    const home = councils.forProfile(await profiles.get(lastUser ?? userId));
+    lastUser = undefined;
+    return home && { id: home.id, name: home.info.name };
+  };
+}
+
 export function createSimulator(composition: Composition, options: SimulatorOptions = {}): Router {
   const loadModel = options.loadModel ?? ((locale: string) => loadLanguageModel(locale));
   const info = composition.services.info;
@@ -86,6 +102,7 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
     recorder: createCallRecorder(composition.watchCalls),
     invocationName: info.invocationName,
     now,
+    councilOf: councilFinder(composition),
   };
 
   const router = express.Router();
@@ -100,6 +117,8 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
     res.json({
       council: info.name,
       invocationName: info.invocationName,
+      // With several councils, which ones this service answers for.
+      councils: composition.services.councils?.all.map(({ id, info: { name } }) => ({ id, name })),
       platforms: context.platforms.map(({ name, label, bridge }) => ({ name, label, available: bridge !== undefined })),
     });
   });

@@ -23,6 +23,8 @@ export interface TurnContext {
   recorder: CallRecorder;
   invocationName: string;
   now: () => Date;
+  /** In a deployment of several councils: the council a resident's turns now go to, if one is known. */
+  councilOf?: (userId: string) => Promise<{ id: string; name: string } | undefined>;
 }
 
 /** The answer of POST /simulator/api/turns (see issue 5 for the contract). */
@@ -46,6 +48,11 @@ export interface TurnAnswer {
   /** The slot the skill is now waiting for, if any. */
   awaiting: Awaiting | null;
   sessionEnded: boolean;
+  /**
+   * In a deployment of several councils, the council that answers this resident (the one saved
+   * with their address); null while the service answers under its own name. Absent with one council.
+   */
+  council?: { id: string; name: string } | null;
 }
 
 export type TurnResult = { status: 200; body: TurnAnswer } | { status: number; body: { error: string; detail?: unknown } };
@@ -125,6 +132,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   if (outcome.reply.endSession) context.sessions.end(session.id);
   const ms = Math.round((performance.now() - started) * 10) / 10;
 
+  const council = context.councilOf ? (await context.councilOf(turn.userId)) ?? null : undefined;
   const intentName = turn.kind === 'launch' ? LAUNCH : turn.kind === 'end' ? SESSION_END : turn.intent ?? FALLBACK_INTENT;
   return {
     status: 200,
@@ -144,6 +152,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
       understanding: understood.nlu && { alternatives: understood.nlu.alternatives, reason: understood.nlu.reason },
       awaiting: outcome.awaiting ?? null,
       sessionEnded: outcome.reply.endSession,
+      ...(council === undefined ? {} : { council }),
     },
   };
 }

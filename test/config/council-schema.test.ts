@@ -9,8 +9,9 @@ import { parse } from 'yaml';
 import { loadDeployment } from '../../src/config/load-deployment';
 import { parseConfig } from '../../src/config/load-config';
 import { renderSchemaFiles } from '../../scripts/schema/schema-files';
-// ajv 6 (JSON Schema draft-07) is installed with ESLint; no other validator is.
+// ajv 8 validates the generated JSON Schema (draft-07) as an editor would.
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const COUNCILS = path.join(ROOT, 'councils');
@@ -18,8 +19,10 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 function validatorFor(schemaFile: string) {
   const ajv = new Ajv({ allErrors: true });
+  // Editors check formats (uri, email) too, so the test does.
+  addFormats(ajv);
   const validate = ajv.compile(JSON.parse(read(`councils/${schemaFile}`)) as object);
-  return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath} ${e.message}`));
+  return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }
 
 describe('councils/council.schema.json', () => {

@@ -80,7 +80,7 @@ export function createSeveralCouncils(options: { now?: string; signIn?: string[]
   };
   const councils = new Councils({
     councils: [
-      local('demo', demoInfo, { postcodes: ['AB1'], custodianCode: 9051 }),
+      local('demo', demoInfo, { postcodes: ['AB1'], custodianCode: 9901 }),
       local('hillside', infoFor('Hillside District Council', '01234 100200', 'https://www.hillside.example/'), { postcodes: ['HS1', 'BD1'], custodianCode: 9052 }),
       local('riverside', infoFor('Riverside City Council', '01234 300400', 'https://www.riverside.example/'), { postcodes: ['BD1'], custodianCode: 9053 }),
     ],

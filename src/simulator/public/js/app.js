@@ -40,7 +40,9 @@ function showAnswer(answer) {
   }
   const tags = reply.endSession ? ['session ended'] : [];
   const card = reply.card ? { label: `Card${reply.card.type ? ` (${reply.card.type})` : ''}`, title: reply.card.title, text: reply.card.text } : null;
-  const meta = [`answered in ${Math.round(answer.ms)} ms`, reply.reprompt ? `If no answer: “${reply.reprompt}”` : ''].filter(Boolean).join(' · ');
+  // With several councils: whose council answered (none until the resident's address decides).
+  const council = answer.council === undefined ? '' : answer.council ? `council: ${answer.council.name}` : 'council: none yet (the address decides)';
+  const meta = [`answered in ${Math.round(answer.ms)} ms`, council, reply.reprompt ? `If no answer: “${reply.reprompt}”` : ''].filter(Boolean).join(' · ');
   addTurn(conversation, { kind: 'skill', who: state.platformLabel, text: reply.text || '(says nothing)', tags, card, meta });
   showUnderstanding($('#understanding'), answer);
   showWarnings($('#warnings'), answer.warnings);
