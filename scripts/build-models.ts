@@ -1,5 +1,6 @@
 /**
- * `npm run models`: builds every channel's console files (interaction-models/, skill-package/)
+ * `npm run models`: builds every channel's console files (interaction-models/, the ASK CLI's
+ * skill-package/ and ask-resources.json, deploy/alexa/)
  * from the one language model (interaction-models/source). Run it after editing the source or the
  * council's invocation name, and commit what it writes; a test fails while a built file is out of date.
  */

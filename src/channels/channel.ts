@@ -109,7 +109,7 @@ export interface ModelInput {
 
 /** One folder of console files a channel builds from the language model. */
 export interface ModelBuild {
-  /** Where it writes (absolute). */
+  /** Where it writes (absolute): its folder, or its one file. */
   dir: string;
   /** Writes the files; returns warnings worth showing (never fatal). */
   write(input: ModelInput): string[];

@@ -21,7 +21,7 @@ interface AlexaModel {
 }
 
 describe('the built Alexa model', () => {
-  const file = path.join(MODELS, 'alexa', 'en-GB.json');
+  const file = path.resolve(__dirname, '../../skill-package/interactionModels/custom/en-GB.json');
   const language = readJson<AlexaModel>(file).interactionModel.languageModel;
 
   it('keeps every sample under 200 characters, each once in the whole model', () => {

@@ -10,7 +10,7 @@ import { createAlexaHandler, readIntentSlots } from '../../src/channels/alexa';
 import { toAlexaIntentName } from '../../src/channels/alexa/intent-names';
 import { NO, YES } from '../../src/core/intents';
 import type { Skill } from '../../src/core/skill';
-import alexaModel from '../../interaction-models/alexa/en-GB.json';
+import alexaModel from '../../skill-package/interactionModels/custom/en-GB.json';
 import { isLaunch, neutralReply, type NeutralReply, type PlatformDriver, type SpokenSlot, type Step } from './neutral';
 
 const TEMPLATE = path.resolve(__dirname, '../fixtures/alexa/launch.json');

@@ -15,7 +15,7 @@ import { DEMO_CONFIG_PATH, loadConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/core/logger';
 import type { Composition } from '../../src/server/composition';
 import { createApp } from '../../src/server/create-app';
-import alexaModel from '../../interaction-models/alexa/en-GB.json';
+import alexaModel from '../../skill-package/interactionModels/custom/en-GB.json';
 import { createReportsTestSkill, type ReportsTestSkill } from './reports-test-skill';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');

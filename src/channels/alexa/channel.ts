@@ -1,7 +1,8 @@
 /** Alexa as one channel: its serving, its Lambda function, the simulator's requests and its console files. */
 import type { Channel } from '../channel';
 import { ALEXA_MODEL_DIR, writeAlexaModel } from './model/build-alexa';
-import { SKILL_PACKAGE_DIR, writeSkillPackage } from './model/build-skill-package';
+import { ASK_RESOURCES_FILE, writeAskResources } from './model/build-ask-resources';
+import { ALEXA_DEPLOY_DIR, SKILL_PACKAGE_DIR, writeAccountLinking, writeSkillPackage } from './model/build-skill-package';
 import { createAlexaAdapter, createAlexaServing, type AlexaChannelOptions } from './serving';
 import { createAlexaApiRoutes } from './simulator/alexa-api-routes';
 import { createAlexaBridge } from './simulator/alexa-request';
@@ -26,6 +27,20 @@ export function createAlexaChannel(options: AlexaChannelOptions = {}): Channel {
         },
       },
       { dir: SKILL_PACKAGE_DIR, write: ({ model, config }) => writeSkillPackage(config, model).map((warning) => `skill-package: ${warning}`) },
+      {
+        dir: ALEXA_DEPLOY_DIR,
+        write: ({ model, config }) => {
+          writeAccountLinking(config, model);
+          return [];
+        },
+      },
+      {
+        dir: ASK_RESOURCES_FILE,
+        write: () => {
+          writeAskResources();
+          return [];
+        },
+      },
     ],
   };
 }

@@ -3,7 +3,7 @@
  * skill's Lambda trigger, where only Alexa can invoke the function and there is nothing to check.
  * Both answer with the same adapter over the context's skill.
  */
-import alexaModel from '../../../interaction-models/alexa/en-GB.json';
+import alexaModel from '../../../skill-package/interactionModels/custom/en-GB.json';
 import type { ChannelContext, ChannelServing } from '../channel';
 import { createAlexaVoiceEndpoint } from './alexa-endpoint';
 import { createAlexaHandler, type AlexaHandler, type AlexaHandlerOptions } from './alexa-handler';

@@ -11,7 +11,8 @@ import { FALLBACK } from '../../../core/intents';
 import { isAlexaBuiltIn, toAlexaIntentName } from '../intent-names';
 import { slotsInSample, type BuiltInSlotType, type IntentModel, type LanguageModel, type SlotType } from '../../../language-model/language-model';
 
-export const ALEXA_MODEL_DIR = path.resolve(__dirname, '../../../../interaction-models/alexa');
+/** Where the ASK CLI's skill package keeps a custom skill's models, one file per locale. */
+export const ALEXA_MODEL_DIR = path.resolve(__dirname, '../../../../skill-package/interactionModels/custom');
 
 const BUILT_IN_TYPES: Record<BuiltInSlotType, string> = {
   NUMBER: 'AMAZON.NUMBER',
@@ -171,7 +172,7 @@ export function alexaModelPath(locale: string, dir: string = ALEXA_MODEL_DIR): s
   return path.join(dir, `${locale}.json`);
 }
 
-/** Writes `interaction-models/alexa/<locale>.json`. */
+/** Writes `skill-package/interactionModels/custom/<locale>.json`. */
 export function writeAlexaModel(model: LanguageModel, options: AlexaModelOptions, dir: string = ALEXA_MODEL_DIR): string {
   mkdirSync(dir, { recursive: true });
   const file = alexaModelPath(model.locale, dir);

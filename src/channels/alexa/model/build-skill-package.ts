@@ -1,8 +1,10 @@
 /**
  * Builds the Alexa skill package's manifest (`skill-package/skill.json`, as the ASK CLI and
- * SMAPI read it) and its account linking request (`skill-package/accountLinking.json`) from the
+ * SMAPI read it) and the account linking request (`deploy/alexa/account-linking.json`) from the
  * council config, so a council's own name, endpoint and policy links flow in. The permissions
  * and interfaces come from the adapter's code, the example phrases from the language model.
+ * Account linking is not part of a skill package (ASK deploys only what SMAPI's package format
+ * names), so its request lives outside it and is sent with `ask smapi update-account-linking-info`.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,12 @@ import type { CouncilConfig } from '../../../config/council-config';
 import type { LanguageModel } from '../../../language-model/language-model';
 
 export const SKILL_PACKAGE_DIR = path.resolve(__dirname, '../../../../skill-package');
+
+/** Files for deploying the skill that are not part of its package (the account linking request). */
+export const ALEXA_DEPLOY_DIR = path.resolve(__dirname, '../../../../deploy/alexa');
+
+/** The account linking request, as `ask smapi update-account-linking-info` takes it. */
+export const ACCOUNT_LINKING_FILE = 'account-linking.json';
 
 /** Where the account linking client secret comes from when the request is sent (never the repo). */
 export const CLIENT_SECRET_PLACEHOLDER = '${ALEXA_ACCOUNT_LINKING_CLIENT_SECRET}';
@@ -163,13 +171,20 @@ export function toJsonFile(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Writes skill.json (and accountLinking.json, or removes a stale one); returns the warnings. */
+/** Writes `skill-package/skill.json`; returns the warnings. */
 export function writeSkillPackage(config: CouncilConfig, model: LanguageModel, dir: string = SKILL_PACKAGE_DIR): string[] {
   const built = buildSkillPackage(config, model);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'skill.json'), toJsonFile(built.manifest));
-  const linking = path.join(dir, 'accountLinking.json');
-  if (built.accountLinking) writeFileSync(linking, toJsonFile(built.accountLinking));
-  else if (existsSync(linking)) rmSync(linking);
   return built.warnings;
+}
+
+/** Writes `deploy/alexa/account-linking.json`, or removes a stale one when the config links no accounts. */
+export function writeAccountLinking(config: CouncilConfig, model: LanguageModel, dir: string = ALEXA_DEPLOY_DIR): void {
+  const built = buildSkillPackage(config, model);
+  const file = path.join(dir, ACCOUNT_LINKING_FILE);
+  if (built.accountLinking) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, toJsonFile(built.accountLinking));
+  } else if (existsSync(file)) rmSync(file);
 }

@@ -25,7 +25,7 @@ const onDisk = readFileSync(alexaModelPath('en-GB'), 'utf8');
 const built = JSON.parse(onDisk) as AlexaModel;
 const { languageModel, dialog, prompts } = built.interactionModel;
 
-describe('the Alexa interaction model in interaction-models/alexa/en-GB.json', () => {
+describe('the Alexa interaction model in skill-package/interactionModels/custom/en-GB.json', () => {
   test('is up to date with the language model source (run `npm run models` if not)', () => {
     expect(toAlexaModelJson(model, options)).toBe(onDisk);
   });

@@ -8,7 +8,8 @@ import { loadConfig } from '../../../../src/config/load-config';
 import { text } from '../../../../src/core/speech';
 import { createTurn } from '../../../../src/core/turn';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
-import { buildSkillPackage, CLIENT_SECRET_PLACEHOLDER, SKILL_PACKAGE_DIR, toJsonFile, writeSkillPackage } from '../../../../src/channels/alexa/model/build-skill-package';
+import { alexaModelPath } from '../../../../src/channels/alexa/model/build-alexa';
+import { ACCOUNT_LINKING_FILE, ALEXA_DEPLOY_DIR, buildSkillPackage, CLIENT_SECRET_PLACEHOLDER, SKILL_PACKAGE_DIR, toJsonFile, writeAccountLinking, writeSkillPackage } from '../../../../src/channels/alexa/model/build-skill-package';
 
 interface Manifest {
   manifest: {
@@ -24,7 +25,7 @@ const config = loadConfig();
 const model = loadLanguageModel('en-GB');
 const onDisk = JSON.parse(readFileSync(path.join(SKILL_PACKAGE_DIR, 'skill.json'), 'utf8')) as Manifest;
 const { manifest } = onDisk;
-const builtModel = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../interaction-models/alexa/en-GB.json'), 'utf8')) as {
+const builtModel = JSON.parse(readFileSync(alexaModelPath('en-GB'), 'utf8')) as {
   interactionModel: { languageModel: { invocationName: string; intents: { samples: string[] }[] } };
 };
 
@@ -51,7 +52,7 @@ describe('the skill manifest in skill-package/skill.json', () => {
   test('is up to date with the council config and the model (run `npm run models` if not)', () => {
     const built = buildSkillPackage(config, model);
     expect(readFileSync(path.join(SKILL_PACKAGE_DIR, 'skill.json'), 'utf8')).toBe(toJsonFile(built.manifest));
-    const linking = path.join(SKILL_PACKAGE_DIR, 'accountLinking.json');
+    const linking = path.join(ALEXA_DEPLOY_DIR, ACCOUNT_LINKING_FILE);
     if (built.accountLinking) expect(readFileSync(linking, 'utf8')).toBe(toJsonFile(built.accountLinking));
     else expect(existsSync(linking)).toBe(false);
   });
@@ -103,8 +104,8 @@ describe('the skill manifest in skill-package/skill.json', () => {
   });
 });
 
-describe('account linking in skill-package/accountLinking.json', () => {
-  const linking = JSON.parse(readFileSync(path.join(SKILL_PACKAGE_DIR, 'accountLinking.json'), 'utf8')) as { accountLinkingRequest: Record<string, unknown> };
+describe('account linking in deploy/alexa/account-linking.json', () => {
+  const linking = JSON.parse(readFileSync(path.join(ALEXA_DEPLOY_DIR, ACCOUNT_LINKING_FILE), 'utf8')) as { accountLinkingRequest: Record<string, unknown> };
 
   test('is the council\'s OAuth sign-in from the config, and never holds the client secret', () => {
     const configured = config.alexa?.accountLinking;
@@ -149,13 +150,14 @@ describe('a council\'s own values flow into its skill package', () => {
     expect(words).not.toMatch(/pothole|council tax/);
   });
 
-  test('without account linking there is no accountLinking.json, and a stale one is removed', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'skill-package-'));
+  test('without account linking there is no account-linking.json, and a stale one is removed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deploy-alexa-'));
     try {
-      writeSkillPackage(config, model, dir);
-      expect(existsSync(path.join(dir, 'accountLinking.json'))).toBe(true);
+      writeAccountLinking(config, model, dir);
+      expect(existsSync(path.join(dir, ACCOUNT_LINKING_FILE))).toBe(true);
+      writeAccountLinking(own, model, dir);
+      expect(existsSync(path.join(dir, ACCOUNT_LINKING_FILE))).toBe(false);
       writeSkillPackage(own, model, dir);
-      expect(existsSync(path.join(dir, 'accountLinking.json'))).toBe(false);
       expect(existsSync(path.join(dir, 'skill.json'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
