@@ -3,6 +3,7 @@
  * and the platform APIs (device address, reminders) the simulated devices answer themselves.
  * Only the machine it runs on may use it, unless a council chooses otherwise.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { CHANNELS } from '../channels';
@@ -57,18 +58,28 @@ const answerJsonErrors: ErrorRequestHandler = (error: { status?: number; type?: 
 };
 
 /**
- * With several councils: the council a simulated resident's turns go to, from the address saved
- * under the user id the channel gave the skill (each platform writes the resident's id its own way).
+ * With several councils: the council a simulated resident's turns go to (the one staff picked,
+ * else the one saved with the address under the user id the channel gave the skill: each platform
+ * writes the resident's id its own way), and the picker itself.
  */
-function councilFinder(composition: Composition): TurnContext['councilOf'] {
+function councilPicker(composition: Composition): Pick<TurnContext, 'councilOf' | 'councils' | 'asCouncil'> {
   const { councils, profiles } = composition.services;
-  if (!councils) return undefined;
+  if (!councils) return {};
+  // The picked council travels with the turn's own async work into the skill, so turns of
+  // different sessions at the same time never see each other's pick.
+  const picked = new AsyncLocalStorage<string | undefined>();
+  councils.chooseWith(() => picked.getStore());
   let lastUser: string | undefined;
   composition.watchTurns?.((userId) => { lastUser = userId; });
-  return async (userId) => {
-    const home = councils.forProfile(await profiles.get(lastUser ?? userId));
-    lastUser = undefined;
-    return home && { id: home.id, name: home.info.name };
+  return {
+    councils: councils.all.map(({ id, info: { name } }) => ({ id, name })),
+    asCouncil: (councilId, run) => picked.run(councilId, run),
+    councilOf: async (userId, councilId) => {
+      const home = councils.forResident(lastUser ?? userId, await profiles.get(lastUser ?? userId));
+      lastUser = undefined;
+      const answered = (councilId === undefined ? undefined : councils.find(councilId)) ?? home;
+      return answered && { id: answered.id, name: answered.info.name };
+    },
   };
 }
 
@@ -102,7 +113,7 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
     recorder: createCallRecorder(composition.watchCalls),
     invocationName: info.invocationName,
     now,
-    councilOf: councilFinder(composition),
+    ...councilPicker(composition),
   };
 
   const router = express.Router();
@@ -118,7 +129,7 @@ export function createSimulator(composition: Composition, options: SimulatorOpti
       council: info.name,
       invocationName: info.invocationName,
       // With several councils, which ones this service answers for.
-      councils: composition.services.councils?.all.map(({ id, info: { name } }) => ({ id, name })),
+      councils: context.councils,
       platforms: context.platforms.map(({ name, label, bridge }) => ({ name, label, available: bridge !== undefined })),
     });
   });

@@ -24,7 +24,11 @@ export interface TurnContext {
   invocationName: string;
   now: () => Date;
   /** In a deployment of several councils: the council a resident's turns now go to, if one is known. */
-  councilOf?: (userId: string) => Promise<{ id: string; name: string } | undefined>;
+  councilOf?: (userId: string, picked: string | undefined) => Promise<{ id: string; name: string } | undefined>;
+  /** In a deployment of several councils: the ones staff may pick from. */
+  councils?: { id: string; name: string }[];
+  /** Runs a turn as a resident of `councilId` (staff picked it), or by address when undefined. */
+  asCouncil?: <T>(councilId: string | undefined, run: () => Promise<T>) => Promise<T>;
 }
 
 /** The answer of POST /simulator/api/turns (see issue 5 for the contract). */
@@ -98,6 +102,12 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   const language = context.nluFor(request.locale);
   if (!language) return { status: 400, body: { error: `there is no language model for locale ${request.locale}` } };
 
+  const picked = request.council;
+  if (picked !== undefined && !context.councils?.some((c) => c.id === picked)) {
+    const known = context.councils?.map((c) => c.id).join(', ');
+    return { status: 400, body: { error: known ? `unknown council "${picked}"; use one of ${known}, or leave it out to go by address` : 'this service answers for one council: leave "council" out' } };
+  }
+
   const started = performance.now();
   const device = { postcode: request.device.postcode, permissions: request.device.permissions, hasScreen: request.device.hasScreen };
   const { session, isNew } = context.sessions.open(request.sessionId, bridge.name, request.userId, device);
@@ -118,8 +128,9 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   };
   session.progress = [];
   const platformRequest = bridge.buildRequest(turn, language.model);
-  const { result: response, calls } = await context.recorder.record(() =>
-    platformRequest === undefined ? Promise.resolve({ status: 200, body: undefined }) : bridge.send(platformRequest));
+  const send = (): Promise<{ status: number; body: unknown }> => platformRequest === undefined ? Promise.resolve({ status: 200, body: undefined })
+    : context.asCouncil ? context.asCouncil(picked, () => bridge.send(platformRequest)) : bridge.send(platformRequest);
+  const { result: response, calls } = await context.recorder.record(send);
   if (response.status !== 200) {
     context.sessions.end(session.id);
     return { status: 502, body: { error: `the ${bridge.label} adapter answered ${response.status}`, detail: { platformRequest, platformResponse: response.body } } };
@@ -132,7 +143,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   if (outcome.reply.endSession) context.sessions.end(session.id);
   const ms = Math.round((performance.now() - started) * 10) / 10;
 
-  const council = context.councilOf ? (await context.councilOf(turn.userId)) ?? null : undefined;
+  const council = context.councilOf ? (await context.councilOf(turn.userId, picked)) ?? null : undefined;
   const intentName = turn.kind === 'launch' ? LAUNCH : turn.kind === 'end' ? SESSION_END : turn.intent ?? FALLBACK_INTENT;
   return {
     status: 200,

@@ -22,6 +22,8 @@ export const turnRequestSchema = z.object({
     hasScreen: z.boolean().optional(),
   }).default({ permissions: [] }),
   accessToken: z.string().max(4000).optional(),
+  /** In a deployment of several councils: answer as this council's resident; left out, the address decides. */
+  council: z.string().min(1).max(200).optional(),
 }).refine((body) => (typeof body.text === 'string' && body.text.trim() !== '') || body.event !== undefined || body.intent !== undefined, {
   message: 'say something: give "text", or "intent" (with "slots"), or "event": "launch"',
 });

@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import { chromiumForTests, HEADLESS_ARGS, INSTALL_CHROMIUM_HINT } from '../../scripts/simulator/find-chromium';
 import { readConversationFile } from '../../src/simulator/conversations/conversation-file';
 import { runConversation } from '../../src/simulator/conversations/run-conversation';
+import { DEMO_DEPLOYMENT_PATH } from '../../src/config/load-config';
 import { SIMULATOR_NOW, startSimulatorApp, type SimulatorApp } from './support/simulator-app';
 
 jest.setTimeout(90_000);
@@ -47,11 +48,11 @@ afterAll(async () => {
 });
 
 /** Types a sentence as the officer would, and waits for the skill's answer to appear. */
-async function say(text: string): Promise<string> {
-  const before = await page.locator('.turn.skill, .turn.error').count();
-  await page.getByLabel('What the resident says').fill(text);
-  await page.keyboard.press('Enter');
-  const answer = page.locator('.turn.skill, .turn.error').nth(before);
+async function say(text: string, on: Page = page): Promise<string> {
+  const before = await on.locator('.turn.skill, .turn.error').count();
+  await on.getByLabel('What the resident says').fill(text);
+  await on.keyboard.press('Enter');
+  const answer = on.locator('.turn.skill, .turn.error').nth(before);
   await answer.waitFor();
   return (await answer.locator('.words').textContent()) ?? '';
 }
@@ -63,6 +64,8 @@ describeInBrowser('the simulator page', () => {
     // Browser-side code as text: the tests are type-checked without the DOM's types.
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('say-text');
     expect(await page.getByRole('radio', { name: 'Alexa' }).isChecked()).toBe(true);
+    // One council: nothing to pick.
+    expect(await page.locator('#device-council').isVisible()).toBe(false);
   });
 
   it('gives every control a name a screen reader can read', async () => {
@@ -162,6 +165,38 @@ describeInBrowser('the simulator page', () => {
     const card = page.locator('.turn.skill').last().locator('.card');
     expect(await card.locator('.card-title').textContent()).toMatch(/^Card/);
     expect(await card.locator('.card-line').count()).toBeGreaterThan(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describeInBrowser('the simulator page on a deployment of several councils', () => {
+  let councilsApp: SimulatorApp;
+  let councilsPage: Page;
+  beforeAll(async () => {
+    councilsApp = await startSimulatorApp(SIMULATOR_NOW, DEMO_DEPLOYMENT_PATH);
+    councilsPage = await context.newPage();
+    councilsPage.on('pageerror', (error) => pageErrors.push(error.message));
+    await councilsPage.goto(`${councilsApp.url}/simulator/`);
+  });
+  afterAll(async () => {
+    await councilsPage?.close();
+    await councilsApp?.close();
+  });
+
+  it('lets staff answer as a council they pick, or go by address', async () => {
+    const picker = councilsPage.getByLabel(/^Council \(/);
+    await picker.waitFor();
+    expect(await picker.locator('option').allTextContents()).toEqual(['By address', 'Demo Borough Council', 'Demo Valley District Council']);
+    const meta = () => councilsPage.locator('.turn.skill .meta').last().textContent();
+
+    await picker.selectOption({ label: 'Demo Valley District Council' });
+    expect(await say('open demo council', councilsPage)).toContain('Demo Valley District Council');
+    expect(await meta()).toContain('council: Demo Valley District Council');
+
+    await picker.selectOption({ label: 'By address' });
+    await councilsPage.getByRole('button', { name: 'New session' }).click();
+    expect(await say('open demo council', councilsPage)).not.toContain('Demo Valley District Council');
+    expect(await meta()).toContain('council: none yet (the address decides)');
     expect(pageErrors).toEqual([]);
   });
 });

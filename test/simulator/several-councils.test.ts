@@ -54,4 +54,44 @@ describe('the simulator on the demo deployment of several councils (councils/ wi
     expect(answer.reply.text).toMatch(/Tuesday 1 December/);
     expect(answer.council).toEqual({ id: 'demo-council', name: 'Demo Borough Council' });
   });
+
+  describe('with a council picked on the device panel', () => {
+    type Answer = { reply: { text: string }; council?: { id: string; name: string } | null; error?: string };
+    const turn = async (userId: string, text: string, council?: string) => {
+      const answer = await request(service.url).post('/simulator/api/turns')
+        .send({ text, sessionId: `s-${userId}`, platform: 'alexa', userId, ...(council ? { council } : {}) });
+      return { status: answer.status, ...(answer.body as Answer) };
+    };
+
+    it('answers as the picked council before any address, then its own bin day for a DV1 address', async () => {
+      const opened = await turn('picked-valley', 'open demo council', 'demo-valley');
+      expect(opened.council).toEqual({ id: 'demo-valley', name: 'Demo Valley District Council' });
+      expect(opened.reply.text).toContain('Demo Valley District Council');
+      const asked = await turn('picked-valley', 'when is my bin day', 'demo-valley');
+      expect(asked.reply.text).toContain("What's your postcode?");
+      await turn('picked-valley', 'D V 1 1 A A', 'demo-valley');
+      await turn('picked-valley', '1', 'demo-valley');
+      const answer = await turn('picked-valley', 'yes', 'demo-valley');
+      // Demo Valley's UKBinCollectionData calendar: grey bins on Mondays (Demo Borough's are Tuesdays).
+      expect(answer.reply.text).toContain("I've saved 1 Mill Road");
+      expect(answer.reply.text).toContain('Monday 7 December: the grey bin');
+      expect(answer.reply.text).not.toContain('Demo Borough');
+      expect(answer.council).toEqual({ id: 'demo-valley', name: 'Demo Valley District Council' });
+    });
+
+    it('"by address" (no council) answers as the service until the address decides, for the same kind of resident', async () => {
+      const opened = await turn('by-address', 'open demo council');
+      expect(opened.council).toBeNull();
+      expect(opened.reply.text).not.toContain('Demo Valley District Council');
+      const picked = await turn('by-address-then-picked', 'open demo council', 'demo-council');
+      expect(picked.council).toEqual({ id: 'demo-council', name: 'Demo Borough Council' });
+      expect(picked.reply.text).toContain('Demo Borough Council');
+    });
+
+    it('refuses a council the service does not cover, naming the ones it does', async () => {
+      const answer = await turn('picked-nowhere', 'when is my bin day', 'atlantis');
+      expect(answer.status).toBe(400);
+      expect(answer.error).toContain('demo-council, demo-valley');
+    });
+  });
 });

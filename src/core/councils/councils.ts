@@ -42,6 +42,7 @@ export class Councils {
   private readonly byId = new Map<string, LocalCouncil>();
   private readonly index: CouncilIndex;
   private readonly sharedAddresses?: AddressFinder;
+  private chooser?: (userId: string) => string | undefined;
 
   /** Throws OwnershipConflict (from CouncilIndex) when two councils' claims overlap for good. */
   constructor(options: CouncilsOptions) {
@@ -67,6 +68,20 @@ export class Councils {
     const address = profile?.address;
     if (!address) return undefined;
     return address.councilId === undefined ? this.all[0] : this.byId.get(address.councilId);
+  }
+
+  /**
+   * Lets a test bench (the simulator's council picker) name the council a turn answers as,
+   * whatever the resident's saved address says; `chooser` answering undefined leaves the address to decide.
+   */
+  chooseWith(chooser: (userId: string) => string | undefined): void {
+    this.chooser = chooser;
+  }
+
+  /** The council a resident's turn goes to: the one chosen for them, else the one saved with their address. */
+  forResident(userId: string, profile: ResidentProfile | undefined): LocalCouncil | undefined {
+    const chosen = this.chooser?.(userId);
+    return (chosen === undefined ? undefined : this.byId.get(chosen)) ?? this.forProfile(profile);
   }
 
   /** The council that owns an address, or undefined when no council of this deployment does. */

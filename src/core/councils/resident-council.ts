@@ -6,14 +6,14 @@ import type { SkillServices } from '../skill';
 
 /**
  * The services for this resident's turn: their council's connectors, name, contacts and delivery
- * queue; before their address is known, the deployment's own name and only the address lookup.
+ * queue (the council chosen for them on a test bench, else the one saved with their address); before their address is known, the deployment's own name and only the address lookup.
  * With one council (no `councils`) the services as composed, without reading the profile.
  */
 export async function servicesForResident(services: SkillServices, userId: string): Promise<SkillServices> {
   const councils = services.councils;
   if (!councils) return services;
   const profile = userId ? await services.profiles.get(userId) : undefined;
-  const home = councils.forProfile(profile);
+  const home = councils.forResident(userId, profile);
   if (!home) return { ...services, council: councils.unplaced, info: councils.service, councilId: undefined };
   return {
     ...services,

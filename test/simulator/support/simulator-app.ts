@@ -19,9 +19,10 @@ export interface SimulatorApp {
   close(): Promise<void>;
 }
 
-export async function startSimulatorApp(now: string = SIMULATOR_NOW): Promise<SimulatorApp> {
+/** `demoConfig`: another council file or directory than the one-council demo (e.g. the demo deployment of two). */
+export async function startSimulatorApp(now: string = SIMULATOR_NOW, demoConfig?: string): Promise<SimulatorApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-voice-simulator-'));
-  const service = await startLocalService({ env: {}, now, dataDir });
+  const service = await startLocalService({ env: {}, now, dataDir, ...(demoConfig ? { demoConfig } : {}) });
   return {
     url: service.url,
     composition: service.composition,

@@ -67,6 +67,7 @@ async function take(turn) {
       locale: 'en-GB',
       device: deviceForRequest(settings),
       ...(settings.accessToken ? { accessToken: settings.accessToken } : {}),
+      ...(settings.council ? { council: settings.council } : {}),
       ...(turn.event ? { text: null, event: turn.event } : { text: turn.say }),
     };
     const { ok, body: answer } = await sendTurn(body);
@@ -148,6 +149,7 @@ createMicrophone({
 loadPlatforms().then((info) => {
   $('#council-name').textContent = info.council;
   document.title = `Voice simulator – ${info.council}`;
+  device.offerCouncils(info.councils);
   $('#conversation-hint').textContent = `Type what a resident would say, such as “when is my bin day”, or “open ${info.invocationName}” to start as they would.`;
   for (const platform of info.platforms) {
     const radio = $(`input[name="platform"][value="${platform.name}"]`);

@@ -1,7 +1,7 @@
-/* global localStorage, crypto */
+/* global localStorage, crypto, Option */
 /**
  * The device panel: the postcode set on the device, the permissions granted, the account-link
- * token and the resident's id. Kept in the browser so an officer's set-up survives a reload.
+ * token, the resident's id and (with several councils) the council they belong to. Kept in the browser so an officer's set-up survives a reload.
  */
 
 const STORAGE_KEY = 'council-voice-simulator-device';
@@ -21,6 +21,7 @@ export function createDevicePanel(form) {
   const user = form.querySelector('#device-user');
   const permissions = [...form.querySelectorAll('input[name="permission"]')];
   const screen = form.querySelector('#device-screen');
+  const council = form.querySelector('#device-council');
 
   postcode.value = saved.postcode ?? 'AB1 2CD';
   token.value = saved.accessToken ?? '';
@@ -36,12 +37,21 @@ export function createDevicePanel(form) {
       accessToken: token.value.trim(),
       hasScreen: screen.checked,
       userId: user.value.trim() || 'simulator-resident',
+      council: council.value,
     };
+  }
+
+  /** With several councils, offers them to pick from ("by address" stays first); hidden with one. */
+  function offerCouncils(councils) {
+    if (!councils || councils.length < 2) return;
+    for (const { id, name } of councils) council.append(new Option(name, id));
+    if (councils.some(({ id }) => id === saved.council)) council.value = saved.council;
+    form.querySelector('#device-council-field').hidden = false;
   }
 
   form.addEventListener('input', () => localStorage.setItem(STORAGE_KEY, JSON.stringify(current())));
   form.addEventListener('submit', (event) => event.preventDefault());
-  return { current };
+  return { current, offerCouncils };
 }
 
 /** The device part of a turn request. */
