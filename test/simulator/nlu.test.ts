@@ -113,6 +113,17 @@ describe('what a resident says, and what the platform would hear', () => {
     expect(weather.alternatives.length).toBeGreaterThan(0);
   });
 
+  it('hears what follows a yes or no when that is clearly something else ("no, that\'s all thanks")', () => {
+    for (const text of ["no that's all thanks", "no, that's all", "nope that's everything"]) {
+      expect(nlu.understand(text).intent.name).toBe('stop');
+    }
+    expect(nlu.understand('yes when is my bin day').intent.name).toBe('GetBinCollectionIntent');
+    // A yes or no with nothing clear after it stays a yes or no.
+    expect(nlu.understand('no thank you').intent.name).toBe('no');
+    expect(nlu.understand("no it's wrong").intent.name).toBe('no');
+    expect(nlu.understand('yes please').intent.name).toBe('yes');
+  });
+
   it('gives the same answer every time', () => {
     const first = nlu.understand('is there a pothole on the high street');
     for (let i = 0; i < 5; i++) expect(nlu.understand('is there a pothole on the high street')).toEqual(first);
@@ -136,6 +147,20 @@ describe('a bare answer to the question the skill asked', () => {
     expect(nlu.understand('stop', { awaiting }).intent.name).toBe('stop');
     expect(nlu.understand('help', { awaiting }).intent.name).toBe('help');
     expect(nlu.understand('when is my bin day', { awaiting }).intent.name).toBe('GetBinCollectionIntent');
+  });
+
+  it('takes the words for a free-text slot asked for, even when they sound like the same intent', () => {
+    const awaiting = { intent: 'ReportIssueIntent', slot: 'description' };
+    // "by the bus stop" reads like a location, but the skill asked what the problem is.
+    const answer = nlu.understand('a deep hole by the bus stop', { awaiting });
+    expect(answer.intent.name).toBe('ReportIssueIntent');
+    expect(answer.slots).toEqual({ description: { value: 'a deep hole by the bus stop' } });
+    expect(answer.reason.how).toBe('answer to a question');
+    // A whole new report said clearly is still the report, not its description.
+    const report = nlu.understand('report a pothole on mill lane', { awaiting });
+    expect(report.slots.description).toBeUndefined();
+    expect(report.slots.issueType?.id).toBe('POTHOLE');
+    expect(nlu.understand('stop', { awaiting }).intent.name).toBe('stop');
   });
 
   it('does not take a word that is no postcode as the postcode', () => {

@@ -3,7 +3,7 @@
  * same language model they are given. Deterministic: the same sentence, model and date always
  * give the same answer.
  */
-import { FALLBACK } from '../../core/intents';
+import { FALLBACK, NO, YES } from '../../core/intents';
 import type { LanguageModel } from '../../language-model/language-model';
 import { ANY_ORDER_SHARE, alignAnyOrder, alignInOrder, type Alignment } from './align';
 import { trainClassifier, type SlotFeature } from './classifier';
@@ -230,6 +230,24 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     return best;
   }
 
+  /** One-word yes and no samples ("no", "nope", "yeah"), which open a sentence without deciding it. */
+  const answerWords = new Set(model.intents.filter((i) => i.name === YES || i.name === NO)
+    .flatMap((i) => i.samples).filter((sample) => /^[a-z]+$/i.test(sample)).map((sample) => sample.toLowerCase()));
+
+  /**
+   * "No, that's all thanks" or "yes, when is my bin day": a yes or no followed by words that are
+   * clearly another intent said in full means that intent, as a person hearing it would take it.
+   */
+  function leadingAnswer(text: string): NluResult | undefined {
+    const opening = /^\s*([a-z]+)\b[\s,.!]*(.*)$/is.exec(text);
+    const rest = opening?.[2]?.trim();
+    if (!opening || !rest || !answerWords.has((opening[1] ?? '').toLowerCase())) return undefined;
+    const result = classify(readSentence(rest, compiled.lexicon));
+    const clear = result.intent.name !== FALLBACK_INTENT && result.intent.name !== YES && result.intent.name !== NO
+      && result.reason.how === 'in order' && result.intent.confidence >= CLEAR_INTENT;
+    return clear ? result : undefined;
+  }
+
   return {
     model,
     resolveSlot(intent, slot, words) {
@@ -238,9 +256,13 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     },
     understand(text, context = {}) {
       const sentence = readSentence(text, compiled.lexicon);
-      const result = classify(sentence);
+      const whole = classify(sentence);
+      const result = whole.reason.how === 'in order' && whole.intent.confidence >= 0.999 ? whole : leadingAnswer(text) ?? whole;
       const awaiting = context.awaiting;
-      if (!awaiting || result.intent.name === awaiting.intent) return result;
+      if (!awaiting) return result;
+      // The awaited intent without the awaited slot ("a deep hole by the bus stop" read as a report
+      // with only a location) has not answered the question: the bare answer is tried as well.
+      if (result.intent.name === awaiting.intent && Object.hasOwn(result.slots, awaiting.slot)) return result;
       const answer = readAnswer(sentence, awaiting.intent, awaiting.slot);
       // A free-text slot takes whatever the resident says when it was asked for, as Alexa's
       // dialog does for an elicited slot; only a clear other intent ("stop") wins over it.
@@ -251,7 +273,7 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
       return {
         intent: { name: awaiting.intent, confidence: round(answer.quality) },
         slots: toSlots({ [awaiting.slot]: answer }),
-        alternatives: result.intent.name === FALLBACK_INTENT ? result.alternatives : [result.intent, ...result.alternatives.slice(0, 2)],
+        alternatives: [result.intent, ...result.alternatives].filter((a) => a.name !== FALLBACK_INTENT && a.name !== awaiting.intent).slice(0, 3),
         reason: { how: 'answer to a question' },
       };
     },
