@@ -1,7 +1,8 @@
 /**
  * "What's happening with my report?" / "Check report 1 2 3 4": the council's status for a
  * report, its latest note and when it expects to deal with it, in plain words. With no number,
- * the resident's last report: resolved from the outbox or the council's token first if need be.
+ * the resident's last report: resolved from the outbox or the council's token first if need be,
+ * and asked of the council that took it (which, after a move, is not the resident's council now).
  */
 import type { IssueReporter, ReportStatus } from '../council';
 import { localDate, longDate } from '../dates';
@@ -85,21 +86,37 @@ async function lastReference(turn: Turn, ctx: HandlerContext, reporter: IssueRep
   return { reference };
 }
 
+/**
+ * In a deployment of several councils, the services of the council that took the resident's last
+ * report (its outbox entry says which): after a move, their new council has never heard of it.
+ */
+async function councilThatTook(ctx: HandlerContext, last: ResidentProfile['lastReport']): Promise<HandlerContext> {
+  if (!ctx.councils || !last?.outboxId) return ctx;
+  const entry = await ctx.outbox?.get(last.outboxId);
+  const took = entry?.councilId === undefined ? undefined : ctx.councils.find(entry.councilId);
+  if (!took || took.id === ctx.councilId) return ctx;
+  return { ...ctx, council: took.council, info: took.info, councilId: took.id, outbox: took.outbox ?? ctx.outbox };
+}
+
 async function handleReportStatus(turn: Turn, ctx: HandlerContext): Promise<Reply> {
-  const reporter = ctx.council.reports;
-  if (!reporter) return finish(turn, ctx, ctx.t.speak('reports:notAvailable', contacts(ctx)));
   const slot = turn.slots.reference;
   const spoken = slot?.id ?? slot?.value;
-  if (spoken) {
-    const reference = normaliseReference(spoken);
-    if (!reference) return askReference(turn, ctx, ctx.t.speak('reports:status.badReference'));
-    return speakStatus(turn, ctx, reporter, reference);
-  }
+  const reference = spoken ? normaliseReference(spoken) : undefined;
   const profile = turn.userId ? await ctx.profiles.get(turn.userId) : undefined;
+  const last = profile?.lastReport;
+  // The last report (asked for, or its reference spoken) is the business of the council that took it.
+  const isLast = !spoken || (reference !== undefined && reference === last?.reference);
+  const asked = isLast ? await councilThatTook(ctx, last) : ctx;
+  const reporter = asked.council.reports;
+  if (!reporter) return finish(turn, asked, asked.t.speak('reports:notAvailable', contacts(asked)));
+  if (spoken) {
+    if (!reference) return askReference(turn, ctx, ctx.t.speak('reports:status.badReference'));
+    return speakStatus(turn, asked, reporter, reference);
+  }
   if (!profile?.lastReport) return askReference(turn, ctx, ctx.t.speak('reports:status.noLastReport'));
-  const found = await lastReference(turn, ctx, reporter, profile);
-  if ('say' in found) return finish(turn, ctx, found.say);
-  return speakStatus(turn, ctx, reporter, found.reference);
+  const found = await lastReference(turn, asked, reporter, profile);
+  if ('say' in found) return finish(turn, asked, found.say);
+  return speakStatus(turn, asked, reporter, found.reference);
 }
 
 export const reportStatusHandlers: HandlerMap = {

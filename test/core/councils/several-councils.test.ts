@@ -85,6 +85,31 @@ describe('one service for several councils: whose council answers', () => {
     expect(test.outbox.all().map((e) => e.councilId)).toEqual(['riverside']);
   });
 
+  it('after a move, asks the council that took the last report about it, not the new one', async () => {
+    const test = createSeveralCouncils();
+    test.twins.riverside.reporter.next.push({ kind: 'accepted', reference: '700123' });
+    test.twins.riverside.reporter.statuses['700123'] = { reference: '700123', status: 'open', serviceName: 'Graffiti', statusNotes: 'Cleaners booked' };
+    test.twins.hillside.reporter.statuses['700124'] = { reference: '700124', status: 'open', serviceName: 'Pothole', statusNotes: 'Hillside crew booked' };
+    const chat = new Conversation(test.skill);
+    await binDayAt(chat, 'B D 1 1 A A', '2');
+    await chat.say('ReportIssueIntent', { issueType: { id: 'GRAFFITI', value: 'graffiti' }, location: { value: 'the underpass' }, description: { value: 'paint on the wall' } });
+    await chat.say(YES);
+    // The resident moves to Hillside, whose system has never heard of 700123.
+    await chat.say('SetAddressIntent');
+    await chat.say('SetAddressIntent', { postcode: { value: 'H S 1 1 A A' } });
+    await chat.say(YES);
+    expect((await test.profiles.get('resident-1'))?.address?.councilId).toBe('hillside');
+
+    const lastAndByNumber: Record<string, { value: string }>[] = [{}, { reference: { value: '700123' } }];
+    for (const slots of lastAndByNumber) {
+      const status = heard(await new Conversation(test.skill).say('CheckReportStatusIntent', slots));
+      expect(status).toBe('Report 7 0 0 1 2 3, Graffiti, is still open. The latest note says: Cleaners booked. Is there anything else I can help with?');
+    }
+    // A number that is not the last report is the resident's council's business now.
+    const other = heard(await new Conversation(test.skill).say('CheckReportStatusIntent', { reference: { value: '700124' } }));
+    expect(other).toContain('Hillside crew booked');
+  });
+
   it('keeps one council\'s outage its own: another council\'s resident is answered and its waiting reports delivered', async () => {
     const test = createSeveralCouncils();
     const outage = new NetworkError('reports', 'https://hillside.example/open311', new Error('ECONNREFUSED'));
