@@ -41,9 +41,19 @@ async function fallback(turn: Turn, ctx: HandlerContext): Promise<Reply> {
   return ask(ctx.t.speak(key), ctx.t.speak('common:fallbackReprompt'), { session: turn.session, next });
 }
 
-/** A yes or no with no question pending. */
-async function unexpectedYesNo(turn: Turn, ctx: HandlerContext): Promise<Reply> {
-  return ask(ctx.t.speak('common:nothingToConfirm'), ctx.t.speak('common:fallbackReprompt'), { session: turn.session });
+/**
+ * A yes or no with no confirmation pending. Outside a dialog the last thing the skill asked was
+ * "anything else?" or "what would you like to do?", so "no" means the resident is done (goodbye)
+ * and "yes" means they have more to ask. In the middle of a dialog it answers nothing the skill asked.
+ */
+function answerToOpenQuestion(kind: 'yes' | 'no') {
+  return async (turn: Turn, ctx: HandlerContext): Promise<Reply> => {
+    if (turn.session.dialog) {
+      return ask(ctx.t.speak('common:nothingToConfirm'), ctx.t.speak('common:fallbackReprompt'), { session: turn.session });
+    }
+    if (kind === 'no') return goodbye(turn, ctx);
+    return ask(ctx.t.speak('common:goAhead'), ctx.t.speak('common:welcomeReprompt'), { session: turn.session });
+  };
 }
 
 /** The platform expects no speech after the session has ended. */
@@ -58,7 +68,7 @@ export const builtinHandlers: HandlerMap = {
   [CANCEL]: goodbye,
   [HOME]: home,
   [FALLBACK]: fallback,
-  [YES]: unexpectedYesNo,
-  [NO]: unexpectedYesNo,
+  [YES]: answerToOpenQuestion('yes'),
+  [NO]: answerToOpenQuestion('no'),
   [SESSION_END]: sessionEnded,
 };

@@ -43,8 +43,22 @@ describe('launch, help, stop, cancel, fallback and session end', () => {
     expect(reply.endSession).toBe(false);
   });
 
-  it('a "yes" with nothing to confirm gets a helpful question', async () => {
+  it('a "yes" to "anything else?" asks what the resident would like', async () => {
     const reply = await new Conversation(createTestSkill().skill).say('yes');
+    expect(heard(reply)).toMatch(/^Go ahead\..*What would you like to do\?$/);
+    expect(reply.endSession).toBe(false);
+  });
+
+  it('a "no" to "anything else?" says goodbye and ends the session', async () => {
+    const reply = await new Conversation(createTestSkill().skill).say('no');
+    expect(reply.endSession).toBe(true);
+    expect(heard(reply)).not.toMatch(/yes or no/);
+  });
+
+  it('a "yes" or "no" in the middle of a dialog that asked no yes/no question gets a helpful question, not goodbye', async () => {
+    const chat = new Conversation(createTestSkill().skill);
+    await chat.say('SetAddressIntent');
+    const reply = await chat.say('no');
     expect(heard(reply)).toMatch(/not sure what that's a yes or no to/);
     expect(reply.endSession).toBe(false);
   });
