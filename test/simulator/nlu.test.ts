@@ -64,6 +64,8 @@ describe('what a resident says, and what the platform would hear', () => {
     // SAMPLE_NOW is Friday 20 November 2026.
     expect(nlu.understand('is my bin collected tomorrow').slots.date?.value).toBe('2026-11-21');
     expect(nlu.understand('is the recycling collected next tuesday').slots).toMatchObject({ date: { value: '2026-11-24' }, binType: { id: 'RECYCLING' } });
+    // A weekday on its own is the coming one, as Alexa reads it: residents ask about collections ahead.
+    expect(nlu.understand('will the black bin be emptied on tuesday').slots.date?.value).toBe('2026-11-24');
     const lateNight = createNlu(model, { now: () => new Date('2026-06-20T23:30:00Z'), timeZone: 'Europe/London' });
     // 00:30 on Sunday 21 June in London: tomorrow is Monday 22 June.
     expect(lateNight.understand('is it bin day tomorrow').slots.date?.value).toBe('2026-06-22');

@@ -82,7 +82,7 @@ export function findDates(sentence: Sentence, reference: DateReference): DateSpa
       starts[i] = joined.length;
       joined += sentence.words[i];
     }
-    const results = chrono.en.GB.parse(joined, { instant: wallClock(reference.now(), reference.timeZone), timezone: 'UTC' });
+    const results = chrono.en.GB.parse(joined, { instant: wallClock(reference.now(), reference.timeZone), timezone: 'UTC' }, { forwardDate: true });
     for (const result of results) {
       const start = starts.findIndex((s) => s >= result.index);
       const end = result.index + result.text.length;
