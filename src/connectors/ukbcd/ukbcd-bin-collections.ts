@@ -122,7 +122,7 @@ export class UkbcdBinCollections implements BinCollections {
     if (parsed.data.bins.length === 0) throw new CouncilDataError('bins', endpoint, 'the scraper found no collections');
     const dates = parsed.data.bins.map((bin) => {
       const date = parseCollectionDate(bin.collectionDate);
-      if (!date) throw new CouncilDataError('bins', endpoint, `collection date "${bin.collectionDate.slice(0, 20)}" is not dd/mm/yyyy`);
+      if (!date) throw new CouncilDataError('bins', endpoint, `collection date "${bin.collectionDate.slice(0, 20)}" is not a date (dd/mm/yyyy, or a day with a month name)`);
       return { date, type: bin.type.trim() };
     });
     const today = localDate(this.clock.now(), this.options.timeZone);

@@ -81,6 +81,13 @@ describe('reading real scrapers\' answers', () => {
     ]);
   });
 
+  it('reads the days a scraper wrote as the council\'s page shows them, with month names (Hounslow)', async () => {
+    serve('LondonBoroughHounslow', answer('LondonBoroughHounslow'));
+    const collections = await connector({ council: 'LondonBoroughHounslow', clock: clockAt('2023-07-10T09:00:00Z') }).upcomingCollections(HOME, '2023-07-10', 28);
+    expect(collections.map((c) => c.date)).toEqual(['2023-07-11', '2023-07-18', '2023-07-25', '2023-08-01']);
+    expect(collections[0]?.streams).toEqual(expect.arrayContaining(['REFUSE', 'FOOD', 'RECYCLING']));
+  });
+
   it('finds the Friday collection moved to Saturday (Harrogate) and the Christmas one moved to Wednesday (North Tyneside)', async () => {
     serve('HarrogateBoroughCouncil', answer('HarrogateBoroughCouncil'));
     const harrogate = await connector({ council: 'HarrogateBoroughCouncil' }).upcomingCollections(HOME, '2023-08-28', 7);
@@ -146,9 +153,11 @@ describe('the council\'s data problems are CouncilDataError, never a crash', () 
     expect(await dataProblem(answer('AylesburyValeCouncil'), 'AylesburyValeCouncil', '2026-01-10T09:00:00Z')).toContain('only past');
   });
 
-  it('dates that are not dd/mm/yyyy (Hounslow), or not a day at all', async () => {
-    expect(await dataProblem(answer('LondonBoroughHounslow'), 'LondonBoroughHounslow', '2023-07-10T09:00:00Z')).toContain('not dd/mm/yyyy');
+  it('dates that are not a day at all', async () => {
     expect(await dataProblem('{"bins": [{"type": "Refuse", "collectionDate": "31/02/2024"}]}')).toContain('31/02/2024');
+    expect(await dataProblem('{"bins": [{"type": "Refuse", "collectionDate": "Tuesday 31 Feb 2024"}]}')).toContain('not a date');
+    expect(await dataProblem('{"bins": [{"type": "Refuse", "collectionDate": "next Tuesday"}]}')).toContain('not a date');
+    expect(await dataProblem('{"bins": [{"type": "Refuse", "collectionDate": "11 Smarch 2024"}]}')).toContain('not a date');
   });
 
   it('a bin without the promised type key (Merton), HTML, and an error message with a 200', async () => {
