@@ -6,6 +6,7 @@
  */
 import { silentLogger, type Logger } from '../core/logger';
 import { OutboxSender, type OutboxSenderOptions, type SendRun } from './outbox-sender';
+import { PeriodicRun } from './periodic-run';
 
 export interface CouncilQueue {
   councilId: string;
@@ -27,9 +28,8 @@ function naming(logger: Logger, council: string): Logger {
 export class CouncilOutboxSenders {
   private readonly senders: { councilId: string; sender: OutboxSender }[];
   private readonly logger: Logger;
-  private timer?: NodeJS.Timeout;
-  private stopped = true;
   private running?: Promise<SendRun>;
+  private readonly loop: PeriodicRun;
 
   constructor(private readonly options: CouncilSendersOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -37,6 +37,8 @@ export class CouncilOutboxSenders {
       councilId,
       sender: new OutboxSender({ ...options, ...sender, logger: naming(this.logger, councilId) }),
     }));
+    this.loop = new PeriodicRun(() => this.runOnce(), options.intervalMs ?? 15_000,
+      (error) => this.logger.error({ err: error }, 'outbox senders run failed'));
   }
 
   /** One pass over every council's queue at once; the counts added up. */
@@ -55,22 +57,12 @@ export class CouncilOutboxSenders {
 
   /** Runs now and then every `intervalMs` until stop(). */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = () => {
-      void this.runOnce().finally(() => {
-        if (this.stopped) return;
-        this.timer = setTimeout(tick, this.options.intervalMs ?? 15_000);
-        this.timer.unref();
-      });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops scheduling and waits for the pass in flight. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.loop.stop();
     await this.running?.catch(() => undefined);
   }
 }

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '../core/dates';
 import { silentLogger, type Logger } from '../core/logger';
 import type { ReportOutbox } from '../core/outbox';
 import { deliverEntry, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/reports/delivery';
+import { PeriodicRun } from './periodic-run';
 
 export interface OutboxSenderOptions {
   outbox: ReportOutbox;
@@ -37,12 +38,13 @@ export class OutboxSender {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private running?: Promise<SendRun>;
-  private timer?: NodeJS.Timeout;
-  private stopped = true;
+  private readonly loop: PeriodicRun;
 
   constructor(private readonly options: OutboxSenderOptions) {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.loop = new PeriodicRun(() => this.runOnce(), options.intervalMs ?? 15_000,
+      (error) => this.logger.error({ err: error }, 'outbox sender run failed'));
   }
 
   /**
@@ -82,25 +84,12 @@ export class OutboxSender {
 
   /** Runs now and then every `intervalMs` until stop(). */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    const tick = () => {
-      this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox sender run failed'))
-        .finally(() => {
-          if (this.stopped) return;
-          this.timer = setTimeout(tick, this.options.intervalMs ?? 15_000);
-          // The sender alone should not keep the process alive.
-          this.timer.unref();
-        });
-    };
-    tick();
+    this.loop.start();
   }
 
   /** Stops scheduling and waits for a run in flight to finish recording its outcomes. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.loop.stop();
     await this.running?.catch(() => undefined);
   }
 }
