@@ -124,7 +124,7 @@ const dialogState = fc.record({
 const attributes = fc.oneof(
   { weight: 3, arbitrary: fc.record({ dialog: fc.oneof(dialogState, hostileValue), resume: fc.oneof(fc.record({ intent: intentName, slots: hostileValue }), hostileValue) }, { requiredKeys: [] }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map(withOwnProtoKey) },
-  { weight: 1, arbitrary: fc.constant({ deep: deeplyNested(20_000) }) },
+  { weight: 1, arbitrary: fc.constant(20_000).map((depth) => ({ deep: deeplyNested(depth) })) },
   { weight: 1, arbitrary: hostileValue },
 );
 
