@@ -3,6 +3,9 @@
  * systems. Key names are a contract with councils; add keys, never rename them.
  */
 import { z } from 'zod';
+// The channels' own sections live with the channels; the file's shape is assembled here.
+import { alexaSecuritySchema, alexaSkillSchema } from '../channels/alexa/alexa-config';
+import { dialogflowSecuritySchema, dialogflowSettingsSchema } from '../channels/dialogflow-common/dialogflow-config';
 import { mcpConfigSchema } from '../channels/mcp/mcp-config';
 
 const url = z.url({ protocol: /^https?$/ });
@@ -15,31 +18,13 @@ const streamSchema = z.object({
   match: z.array(z.string().min(1)).min(1).describe('Words in an iCalendar event summary that mean this stream.'),
 });
 
-/** A header Dialogflow sends with every call; the value is a secret, so at least 16 characters. */
-const secretHeaderSchema = z.object({
-  name: z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name, e.g. X-Council-Voice-Secret'),
-  value: z.string().min(16, 'use a random secret of at least 16 characters'),
-});
-
-/** Who may call the voice routes (issue 6). Values are usually ${ENV} references. */
+/**
+ * Who may call the voice routes (issue 6). Values are usually ${ENV} references. Each channel
+ * declares its own part, in its own folder.
+ */
 export const securitySchema = z.object({
-  alexa: z.object({
-    skillIds: z.array(z.string().min(1)).min(1).describe('Our skill ids (amzn1.ask.skill.…); requests for any other skill are refused.'),
-  }).optional(),
-  dialogflow: z.object({
-    cx: z.object({
-      audience: z.string().min(1).optional().describe('The audience the CX webhook\'s ID token is minted for (usually the webhook URL).'),
-      serviceAccountEmail: z.email().optional().describe('The Dialogflow service agent the ID token must name.'),
-      secretHeader: secretHeaderSchema.optional(),
-    }).refine((cx) => (cx.audience === undefined) === (cx.serviceAccountEmail === undefined), {
-      // An ID token for our audience from any Google account would pass without the email check.
-      message: 'set audience and serviceAccountEmail together',
-    }).optional(),
-    es: z.object({
-      header: secretHeaderSchema.optional(),
-      basicAuth: z.object({ username: z.string().min(1), password: z.string().min(16, 'use a random password of at least 16 characters') }).optional(),
-    }).optional(),
-  }).optional(),
+  alexa: alexaSecuritySchema.optional(),
+  dialogflow: dialogflowSecuritySchema.optional(),
 });
 
 /**
@@ -54,31 +39,6 @@ const ownershipShape = {
     .describe('Postcode areas, districts or sectors that are this council\'s, in a deployment of several (the longest prefix wins).'),
   custodianCode: z.number().int().positive().optional().describe('The local custodian code OS Places gives the council\'s addresses.'),
 };
-
-/** Addresses Alexa itself will open: https only. */
-const httpsUrl = z.url({ protocol: /^https$/ });
-
-/**
- * The Alexa skill's store listing and set-up, written into skill-package/ by `npm run models`.
- * Nothing here is read while the skill runs.
- */
-export const alexaSkillSchema = z.object({
-  endpoint: z.string().regex(/^(https:\/\/\S+|arn:aws:lambda:\S+)$/, 'https://<your server>/alexa, or the Lambda function ARN').describe('Where Alexa sends requests: https://<your server>/alexa, or the Alexa Lambda function\'s ARN.'),
-  category: z.string().regex(/^[A-Z_]+$/, 'an Alexa skill category, e.g. ORGANIZERS_AND_ASSISTANTS').default('ORGANIZERS_AND_ASSISTANTS').describe('The skill store category (Amazon\'s list; ORGANIZERS_AND_ASSISTANTS suits bin reminders).'),
-  keywords: z.array(z.string().min(1)).default([]).describe('Search words for the skill store, added to the skill\'s own.'),
-  smallIconUri: httpsUrl.optional().describe('The 108×108 PNG store icon (both icons are needed before the skill can be certified).'),
-  largeIconUri: httpsUrl.optional().describe('The 512×512 PNG store icon.'),
-  testingInstructions: z.string().min(1).optional().describe('For Amazon\'s certification testers, e.g. a postcode and house number in your area.'),
-  // The client secret is never written in the council file: it is filled in from the environment when the linking is applied.
-  accountLinking: z.object({
-    authorizationUrl: httpsUrl,
-    accessTokenUrl: httpsUrl,
-    clientId: z.string().min(1),
-    scopes: z.array(z.string().min(1)).default([]),
-    domains: z.array(z.string().min(1)).default([]).describe('Other domains the sign-in page loads content from.'),
-    accessTokenScheme: z.enum(['HTTP_BASIC', 'REQUEST_BODY_CREDENTIALS']).default('HTTP_BASIC'),
-  }).optional().describe('Linking a resident\'s council account (OAuth 2 authorisation code grant), for council tax balances.'),
-});
 
 /** The address gazetteer; in a deployment of several councils service.yaml may hold one for all. */
 export const addressesSchema = z.object({
@@ -172,12 +132,7 @@ export const councilConfigSchema = z.object({
       acceptsServiceSignIn: z.boolean().default(false).describe('In a deployment of several councils: this account API accepts the tokens of the one sign-in service named in service.yaml (alexa.accountLinking). Ignored with one council.'),
     }).optional(),
   }).optional(),
-  dialogflow: z.object({
-    cxAccessToken: z.object({
-      header: z.string().min(1).optional().describe('An HTTP header on the webhook call (set in the agent\'s webhook settings or by a proxy).'),
-      parameter: z.string().min(1).optional().describe('A session parameter the client sets (e.g. a council website that signed the resident in).'),
-    }).optional(),
-  }).optional().describe('How a Dialogflow CX agent passes the resident\'s council account token, if it does.'),
+  dialogflow: dialogflowSettingsSchema.optional().describe('How a Dialogflow CX agent passes the resident\'s council account token, if it does.'),
   storage: storageSchema.describe('Where profiles and the report outbox live.'),
   security: securitySchema.optional().describe('Who may call the voice routes; see the comments in councils/demo-council.yaml.'),
   alexa: alexaSkillSchema.optional().describe('The Alexa skill\'s listing, endpoint and account linking, for skill-package/.'),

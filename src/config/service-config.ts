@@ -5,7 +5,9 @@
  * optionally one address gazetteer for every council.
  */
 import { z } from 'zod';
-import { addressesSchema, alexaSkillSchema, securitySchema, storageSchema } from './council-config';
+import { alexaSkillSchema } from '../channels/alexa/alexa-config';
+import { dialogflowSettingsSchema } from '../channels/dialogflow-common/dialogflow-config';
+import { addressesSchema, securitySchema, storageSchema } from './council-config';
 
 export const serviceConfigSchema = z.object({
   service: z.object({
@@ -23,9 +25,7 @@ export const serviceConfigSchema = z.object({
   security: securitySchema.optional(),
   alexa: alexaSkillSchema.optional(),
   /** As in a council file: how a Dialogflow CX agent passes the resident's account token. */
-  dialogflow: z.object({
-    cxAccessToken: z.object({ header: z.string().min(1).optional(), parameter: z.string().min(1).optional() }).optional(),
-  }).optional(),
+  dialogflow: dialogflowSettingsSchema.optional(),
 }).strict();
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

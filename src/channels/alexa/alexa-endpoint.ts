@@ -1,14 +1,14 @@
 /**
  * POST /alexa without the web framework: raw body bytes and headers in, status and JSON out:
  * 415 unless JSON, 413 over the limit, 400 unless Amazon signed it or the envelope is broken, then
- * the adapter. The body is parsed once and its envelope checked once; the signature check, the
- * envelope check and the adapter share that one object. Status codes and wording are those the
+ * the adapter. The body is parsed once, and the signature check and the adapter share that one
+ * object; the adapter checks the envelope (once) before anything reads it. Status codes and wording are those the
  * route had on Express, so moving off Express changed no answer.
  */
 import type { Logger } from '../../core/logger';
 import { isJsonRequest, type VoiceAnswer, type VoiceEndpoint } from '../shared/voice-endpoint';
 import type { AlexaHandler } from './alexa-handler';
-import { checkEnvelope, InvalidAlexaRequestError } from './check-envelope';
+import { InvalidAlexaRequestError } from './check-envelope';
 import { AlexaVerificationError, verifyAlexaRequest, type AlexaVerificationOptions } from './verify';
 
 /** What a refused caller gets: one fixed body, so the reason never leaks. */
@@ -30,6 +30,11 @@ export interface AlexaEndpointOptions {
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** The request id, if the body has one, for the log line of a failure. */
+function requestIdOf(body: unknown): unknown {
+  return (body as { request?: { requestId?: unknown } } | null)?.request?.requestId;
+}
 
 function parseJson(body: Buffer): Parsed {
   try {
@@ -64,17 +69,12 @@ export function createAlexaVoiceEndpoint(alexa: AlexaHandler, options: AlexaEndp
       const parsed = parseJson(body);
       if (await refuses(body, headers, parsed)) return ALEXA_ANSWERS.refused;
       if (!parsed.ok) return ALEXA_ANSWERS.badJson;
-      let envelope;
       try {
-        envelope = checkEnvelope(parsed.value);
+        // The adapter checks the envelope first and refuses a broken one before the skill runs.
+        return { status: 200, body: await alexa(parsed.value) };
       } catch (error) {
         if (error instanceof InvalidAlexaRequestError) return { status: 400, body: { error: error.message } };
-        throw error;
-      }
-      try {
-        return { status: 200, body: await alexa(envelope) };
-      } catch (error) {
-        logger.error({ err: error, requestId: envelope.request.requestId }, 'Alexa request failed');
+        logger.error({ err: error, requestId: requestIdOf(parsed.value) }, 'Alexa request failed');
         return ALEXA_ANSWERS.internal;
       }
     },

@@ -41,15 +41,11 @@ function optionalString(parent: Record<string, unknown>, key: string, where: str
   if (value !== undefined && typeof value !== 'string') fail(`${where}${key} must be a string`);
 }
 
-/** Envelopes already checked, so the endpoint and the adapter behind it check each body once. */
-const checked = new WeakSet<object>();
-
 /**
  * Returns `body` typed as a request envelope, or throws InvalidAlexaRequestError naming the
  * first field that is missing or of the wrong type.
  */
 export function checkEnvelope(body: unknown): RequestEnvelope {
-  if (typeof body === 'object' && body !== null && checked.has(body)) return body as RequestEnvelope;
   if (!isObject(body)) fail('the body must be a JSON object');
   if (!nestsWithin(body, MAX_NESTING)) fail(`the body nests deeper than ${MAX_NESTING} levels`);
   if (typeof body.version !== 'string') fail('version must be a string');
@@ -80,6 +76,5 @@ export function checkEnvelope(body: unknown): RequestEnvelope {
     if (!intent || typeof intent.name !== 'string' || intent.name === '') fail('request.intent.name must be a string');
     optionalObject(intent, 'slots', 'request.intent.');
   }
-  checked.add(body);
   return body as unknown as RequestEnvelope;
 }

@@ -1,13 +1,15 @@
 /**
  * A small DynamoDB client: the handful of operations the stores make, as SigV4-signed JSON
- * requests (aws4fetch signs; Node's fetch sends), with the AWS SDK's retry rules, a timeout on
- * every attempt, and errors named as DynamoDB names them. It loads in a fraction of the time the
- * SDK's client takes, which a Lambda cold start pays for in full.
+ * requests (sign.ts signs; node:http or node:https sends, post.ts), with the AWS SDK's retry rules,
+ * a timeout on every attempt, and errors named as DynamoDB names them. It loads in a fraction of
+ * the time the SDK's client takes, which a Lambda cold start pays for in full.
  */
-import { AwsV4Signer } from 'aws4fetch';
+import type { IncomingHttpHeaders } from 'node:http';
 import { defaultCredentialSource, type CredentialSource } from './credentials';
 import { DynamoDbError } from './errors';
+import { Poster, PostFailure } from './post';
 import { backoffMs, classify, MAX_ATTEMPTS, RetryQuota } from './retry';
+import { signRequest, SigningKeys } from './sign';
 import type { Operations } from './types';
 
 export interface DynamoDbClientOptions {
@@ -40,19 +42,21 @@ export function endpointFor(region: string): string {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class DynamoDbClient {
-  private readonly url: string;
+  private readonly url: URL;
   private readonly region: string;
   private readonly credentials: CredentialSource;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
   private readonly backoffScale: number;
   private readonly quota = new RetryQuota();
-  /** Signing keys by date, region and service: derived once a day instead of on every request. */
-  private readonly signingKeys = new Map<string, ArrayBuffer>();
+  /** The signing key: derived once a day instead of on every request. */
+  private readonly signingKeys = new SigningKeys();
+  private readonly poster: Poster;
 
   constructor(options: DynamoDbClientOptions) {
     this.region = options.region;
-    this.url = options.endpoint ?? endpointFor(options.region);
+    this.url = new URL(options.endpoint ?? endpointFor(options.region));
+    this.poster = new Poster(this.url);
     this.credentials = options.credentials ?? defaultCredentialSource();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
@@ -105,33 +109,25 @@ export class DynamoDbClient {
 
   private async attempt(operation: string, body: string): Promise<unknown> {
     const credentials = await this.credentials();
-    const signed = await new AwsV4Signer({
-      method: 'POST',
+    const headers = signRequest({
       url: this.url,
+      region: this.region,
+      service: 'dynamodb',
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
       body,
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-      service: 'dynamodb',
-      region: this.region,
-      cache: this.signingKeys,
-    }).sign();
-    let response: Response;
-    let text: string;
+      credentials,
+    }, this.signingKeys);
+    let answer: Awaited<ReturnType<Poster['post']>>;
     try {
-      response = await fetch(signed.url, { method: 'POST', headers: signed.headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
-      text = await response.text();
+      answer = await this.poster.post(headers, body, this.timeoutMs, MAX_ANSWER_BYTES);
     } catch (error) {
-      const name = (error as Error)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new DynamoDbError('TimeoutError', operation, 0, `no answer within ${this.timeoutMs} ms`);
-      }
-      throw new DynamoDbError('NetworkError', operation, 0, 'unreachable', { cause: error });
+      const reason = error instanceof PostFailure ? error.reason : 'network';
+      if (reason === 'timeout') throw new DynamoDbError('TimeoutError', operation, 0, `no answer within ${this.timeoutMs} ms`);
+      if (reason === 'too-large') throw new DynamoDbError('ResponseTooLarge', operation, 0, `over ${MAX_ANSWER_BYTES} bytes`);
+      throw new DynamoDbError('NetworkError', operation, 0, 'unreachable', { cause: (error as Error).cause ?? error });
     }
-    if (text.length > MAX_ANSWER_BYTES) throw new DynamoDbError('ResponseTooLarge', operation, response.status, `${text.length} characters`);
-    if (response.ok) return parse(text, operation, response.status);
-    throw toError(operation, response, text);
+    if (answer.status >= 200 && answer.status < 300) return parse(answer.text, operation, answer.status);
+    throw toError(operation, answer.status, answer.headers, answer.text);
   }
 }
 
@@ -147,7 +143,7 @@ function parse(text: string, operation: string, status: number): Record<string, 
  * DynamoDB's error answer: `{"__type": "com.amazonaws.dynamodb.v20120810#Name", "message": ...}`,
  * the name also in the x-amzn-ErrorType header (`Name:http://...`).
  */
-function toError(operation: string, response: Response, text: string): DynamoDbError {
+function toError(operation: string, status: number, headers: IncomingHttpHeaders, text: string): DynamoDbError {
   let type = '';
   let message = '';
   try {
@@ -158,7 +154,8 @@ function toError(operation: string, response: Response, text: string): DynamoDbE
   } catch {
     // Not JSON (a proxy's error page): the status says enough.
   }
-  type ||= response.headers.get('x-amzn-errortype') ?? '';
-  type = type.split(':')[0]?.split('#').pop() || `HTTP ${response.status}`;
-  return new DynamoDbError(type, operation, response.status, message.slice(0, 200));
+  const header = headers['x-amzn-errortype'];
+  type ||= (Array.isArray(header) ? header[0] : header) ?? '';
+  type = type.split(':')[0]?.split('#').pop() || `HTTP ${status}`;
+  return new DynamoDbError(type, operation, status, message.slice(0, 200));
 }
