@@ -125,6 +125,7 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     postcodeReaders: [...readers.values()].filter((r) => r.kind === 'postcode'),
     dates: reference,
     featureOfType: featureOf(readers),
+    read: (text) => readSentence(text, compiled.lexicon),
   });
 
   function classify(sentence: Sentence): NluResult {

@@ -7,6 +7,8 @@ import { normalisePostcode } from '../../core/postcode';
 import type { SlotType } from '../../language-model/language-model';
 import { findDates, type DateReference } from './dates';
 import { FILLER_WORDS } from './fillers';
+import { createValueGuesser, type ValueGuesser } from './guess-value';
+import { STREET_ENDINGS } from './spot-street';
 import { isNumberWord, readNumber } from './numbers';
 import { spanCertainty, spanStems, spanWords, type Sentence, type SlotReading } from './sentence';
 import { sourceText, stem, tokenise } from './text';
@@ -22,6 +24,10 @@ export interface SlotReader {
   /** Free-form: any words can fill it, so it never counts as strongly as a resolved value. */
   freeForm: boolean;
   read(sentence: Sentence, from: number, to: number): SlotReading | undefined;
+  /** Types with values: a value named by its own words scattered through the sentence (guess-value.ts). */
+  guess?: ValueGuesser;
+  /** Free-form types whose examples are mostly street names: spotted by a street's shape (spot-street.ts). */
+  streets?: boolean;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'that', 'this']);
@@ -55,6 +61,7 @@ function createValueReader(type: SlotType): SlotReader {
   return {
     type: type.name,
     kind: 'values',
+    guess: createValueGuesser(type),
     maxTokens,
     weight: 1.5,
     freeForm: false,
@@ -101,6 +108,7 @@ function createExampleReader(type: SlotType): SlotReader {
     type: type.name,
     // Mostly numbers (references, house numbers): spotted as a number anywhere in a sentence.
     kind: shares.number >= 0.4 ? 'number' : 'words',
+    streets: examples.filter((e) => STREET_ENDINGS.has(e[e.length - 1] ?? '')).length >= examples.length / 3,
     maxTokens,
     weight: 1,
     freeForm: true,

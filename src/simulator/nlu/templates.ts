@@ -5,6 +5,7 @@
 import { slotsInSample, type LanguageModel } from '../../language-model/language-model';
 import { Lexicon, POLARITY_WORDS } from './lexicon';
 import type { SlotReader } from './slot-types';
+import { STREET_ENDINGS } from './spot-street';
 import { stem, tokenise } from './text';
 
 export type TemplateItem =
@@ -49,7 +50,8 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
   }
   const valueWords = Object.values(model.types).flatMap((type) =>
     (type.values ?? []).flatMap((v) => [v.name, ...v.synonyms]).flatMap((phrase) => tokenise(phrase).tokens.map((t) => t.word)));
-  const lexicon = new Lexicon(wordsByIntent, valueWords);
+  // Street endings are words too: "grove" is a street, not a slip for "drove".
+  const lexicon = new Lexicon(wordsByIntent, [...valueWords, ...STREET_ENDINGS]);
 
   const readers = [...readersByType.values()];
   const templates: Template[] = [];
