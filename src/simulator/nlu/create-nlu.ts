@@ -13,7 +13,7 @@ import { isNumberWord } from './numbers';
 import { readSentence, type Sentence, type SlotReading } from './sentence';
 import { createSlotReaders, type SlotReader } from './slot-types';
 import { compileModel, type Template } from './templates';
-import { upperBound } from './upper-bound';
+import { stemWeights, upperBound } from './upper-bound';
 
 /** The intent for words that match nothing: the core's own fallback. */
 export const FALLBACK_INTENT = FALLBACK;
@@ -132,13 +132,14 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const bestByIntent = new Map<string, { alignment: Alignment; template: Template }>();
     const present = new Uint8Array(compiled.lexicon.stemCount);
     for (const id of sentence.stemIds) if (id >= 0) present[id] = 1;
+    const weights = stemWeights(sentence, compiled.lexicon.stemCount);
     // Most promising first, so weaker templates can be skipped once an intent has a good match.
     const templates = compiled.templates;
     const bounds = new Float64Array(templates.length);
     const candidates: number[] = [];
     for (let t = 0; t < templates.length; t++) {
       const template = templates[t];
-      bounds[t] = template ? upperBound(sentence, present, template) : 0;
+      bounds[t] = template ? upperBound(sentence, present, weights, template) : 0;
       if ((bounds[t] ?? 0) >= WORTH_ALIGNING) candidates.push(t);
     }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);

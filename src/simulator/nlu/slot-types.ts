@@ -28,6 +28,8 @@ export interface SlotReader {
   guess?: ValueGuesser;
   /** Free-form types whose examples are mostly street names: spotted by a street's shape (spot-street.ts). */
   streets?: boolean;
+  /** False when no value can start at word `i`: spotting skips the spans there without reading each. */
+  opens?(sentence: Sentence, i: number): boolean;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'that', 'this']);
@@ -58,6 +60,7 @@ function createValueReader(type: SlotType): SlotReader {
     const near = byStems.get(stems.join(' '));
     return near && { ...near, quality: 0.9 };
   }
+  const opensAt = (sentence: Sentence, i: number) => openers.has(sentence.words[i] ?? '') || openers.has(sentence.stems[i] ?? '');
   return {
     type: type.name,
     kind: 'values',
@@ -65,9 +68,9 @@ function createValueReader(type: SlotType): SlotReader {
     maxTokens,
     weight: 1.5,
     freeForm: false,
+    opens: (sentence, i) => opensAt(sentence, i) || (ARTICLES.has(sentence.words[i] ?? '') && opensAt(sentence, i + 1)),
     read(sentence, from, to) {
-      const opens = (i: number) => openers.has(sentence.words[i] ?? '') || openers.has(sentence.stems[i] ?? '');
-      if (!opens(from) && !(ARTICLES.has(sentence.words[from] ?? '') && from + 1 < to && opens(from + 1))) return undefined;
+      if (!opensAt(sentence, from) && !(ARTICLES.has(sentence.words[from] ?? '') && from + 1 < to && opensAt(sentence, from + 1))) return undefined;
       const words = spanWords(sentence, from, to);
       const stems = spanStems(sentence, from, to);
       let found = lookup(words, stems);
