@@ -5,26 +5,27 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates';
+import { lazySchema } from '../lazy-schema';
 
-const binSchema = z.object({
+const binSchema = lazySchema(() => z.object({
   type: z.string(),
   collectionDate: z.string(),
-});
+}));
 
 /** A success answer. Extra keys are allowed: some scrapers add their own. */
-export const binDataSchema = z.object({ bins: z.array(binSchema) });
+export const binDataSchema = lazySchema(() => z.object({ bins: z.array(binSchema()) }));
 
-export type UkbcdBin = z.infer<typeof binSchema>;
+export type UkbcdBin = z.infer<ReturnType<typeof binSchema>>;
 
-const errorSchema = z.union([
+const errorSchema = lazySchema(() => z.union([
   z.object({ code: z.number().optional(), message: z.string() }),
   z.object({ status: z.number().optional(), title: z.string().optional(), detail: z.string() }),
-]);
+]));
 
 /** The server's own words for a failure, for the log; undefined when the body is not an error shape. */
 export function readErrorMessage(text: string): string | undefined {
   try {
-    const parsed = errorSchema.safeParse(JSON.parse(text));
+    const parsed = errorSchema().safeParse(JSON.parse(text));
     if (!parsed.success) return undefined;
     return 'message' in parsed.data ? parsed.data.message : parsed.data.detail;
   } catch {
