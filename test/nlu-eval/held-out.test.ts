@@ -13,11 +13,11 @@ const model = loadLanguageModel('en-GB');
 const sentences = readLabelledSentences(path.join(__dirname, 'held-out.yaml'));
 
 /**
- * Floors a little under what the NLU scores today (intent 93.3%, slot values 90.6%,
- * out-of-domain 70.0% when committed; 68.3%, 51.4% and 77.5% before this work).
- * The targets are 95%, 90% and 90%: raise a floor whenever the NLU gets there.
+ * Floors a little under what the NLU scores today (intent 95.9%, slot values 91.3%,
+ * out-of-domain 92.5% when committed; 68.3%, 51.4% and 77.5% before this work began).
+ * The targets are 95%, 90% and 90%: raise a floor whenever the NLU does better.
  */
-const FLOORS = { intent: 0.92, slots: 0.88, outOfDomain: 0.67 };
+const FLOORS = { intent: 0.95, slots: 0.9, outOfDomain: 0.9 };
 
 describe('the held-out evaluation set', () => {
   it('is large and covers every intent with samples, and requests the skill does not serve', () => {

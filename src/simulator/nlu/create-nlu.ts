@@ -3,10 +3,11 @@
  * same language model they are given. Deterministic: the same sentence, model and date always
  * give the same answer.
  */
-import { FALLBACK, NO, YES } from '../../core/intents';
+import { BUILT_IN_INTENTS, FALLBACK, NO, YES } from '../../core/intents';
 import type { LanguageModel } from '../../language-model/language-model';
 import { ANY_ORDER_SHARE, alignAnyOrder, alignInOrder, type Alignment } from './align';
 import { trainClassifier, type SlotFeature } from './classifier';
+import { findCouncilStems, mentionsCouncil } from './council-words';
 import { fillSlots } from './fill-slots';
 import { isNumberWord } from './numbers';
 import { readSentence, type Sentence, type SlotReading } from './sentence';
@@ -64,6 +65,8 @@ const ALIGNMENT_SHARE = 0.5;
 const NEAR_SAMPLE = 0.7;
 /** A sentence with this share of its weight in words the model has never seen is about something else. */
 const FOREIGN_SHARE = 0.3;
+/** A sentence near a sample may still be about something else when this much of it is new words ("when is christmas day"). */
+const NEAR_SAMPLE_FOREIGN = 0.15;
 /** A sentence at least this sure of another intent is not an answer to the question asked. */
 const CLEAR_INTENT = 0.8;
 /** Templates that cannot reach this are not worth aligning, even as alternatives. */
@@ -111,6 +114,8 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
   const compiled = compileModel(model, readers);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const slotTypes = new Map(model.intents.flatMap((intent) => intent.slots.map((s) => [`${intent.name}.${s.name}`, s.type] as const)));
+  const councilStems = findCouncilStems(model);
+  const postcodeReaders = [...readers.values()].filter((r) => r.kind === 'postcode');
   const intentsByName = new Map(model.intents.map((intent) => [intent.name, intent]));
   const classifier = trainClassifier({
     model,
@@ -189,8 +194,12 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const saysFreely = nearest?.alignment.inOrder === true
       && nearest.template.items.some((item) => item.kind === 'slot' && item.reader.freeForm)
       && nearest.template.items.every((item) => item.kind === 'word' || Object.hasOwn(nearest.alignment.slots, item.slot));
-    const foreign = first !== undefined && first.aligned < NEAR_SAMPLE && !saysFreely
-      && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE);
+    // A council intent needs a council word: "when is the village fete" shares only "when is" with
+    // bin days. Close to a sample in known words ("what goes out next week") is enough without one.
+    const near = first !== undefined && first.aligned >= NEAR_SAMPLE && unknownShare <= NEAR_SAMPLE_FOREIGN;
+    const offTopic = first !== undefined && !near && !BUILT_IN_INTENTS.includes(first.name) && !mentionsCouncil(sentence, councilStems, postcodeReaders);
+    const foreign = first !== undefined && first.aligned < 0.999 && !saysFreely
+      && (offTopic || (first.aligned < NEAR_SAMPLE && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE)));
     if (!first || first.score < threshold || foreign) {
       const shown = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
       return {

@@ -1,7 +1,8 @@
 /**
  * Builds the Dialogflow CX agent export (the JSON package folder the CX console restores from)
  * from the one language model: agent.json; an entity type per slot type with values; an intent
- * per model intent with annotated training phrases; the Default Start Flow, whose routes call
+ * per model intent with annotated training phrases; the Default Negative Intent with the model's
+ * out-of-domain examples; the Default Start Flow, whose routes call
  * the webhook with the intent's name as the tag; an "Ask" page per slot, whose one-parameter
  * form catches a bare answer; and the webhook itself.
  */
@@ -22,6 +23,8 @@ const START_FLOW = 'Default Start Flow';
 /** CX's fixed ids for the two intents every agent has. */
 const WELCOME_INTENT_ID = '00000000-0000-0000-0000-000000000000';
 const NEGATIVE_INTENT_ID = '00000000-0000-0000-0000-000000000001';
+/** CX's intent for what the agent must not match: its training phrases are negative examples. */
+export const NEGATIVE_INTENT = 'Default Negative Intent';
 
 function callWebhook(tag: string): unknown {
   return { webhook: WEBHOOK_NAME, tag };
@@ -134,7 +137,9 @@ export function buildDialogflowCx(model: LanguageModel, timeZone = 'Europe/Londo
     }
   }
   addIntent(files, { name: DEFAULT_WELCOME_INTENT, id: WELCOME_INTENT_ID, parameters: [], phrases: WELCOME_PHRASES.map((text) => [{ text }]) });
-  addIntent(files, { name: 'Default Negative Intent', id: NEGATIVE_INTENT_ID, parameters: [], phrases: [], isFallback: true });
+  // CX's negative intent holds the requests the agent must not match: the model's out-of-domain examples.
+  const negatives = (model.outOfDomain ?? []).map((text): PhrasePart[] => [{ text }]);
+  addIntent(files, { name: NEGATIVE_INTENT, id: NEGATIVE_INTENT_ID, parameters: [], phrases: negatives, isFallback: true });
   for (const intent of intentsWithPhrases(model)) {
     const name = intent.name;
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));

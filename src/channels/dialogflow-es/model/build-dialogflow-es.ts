@@ -2,7 +2,8 @@
  * Builds the Dialogflow ES agent export (the folder a zip of which the ES console's "Restore
  * from zip" takes) from the one language model: agent.json, package.json, an intent and its
  * annotated training phrases per model intent, an "Ask" intent per slot that catches a bare
- * answer while its await context is set, and an entity type per slot type with values. Every
+ * answer while its await context is set, the model's out-of-domain examples as the fallback
+ * intent's negative examples, and an entity type per slot type with values. Every
  * intent's action is our intent name and calls the webhook.
  */
 import path from 'node:path';
@@ -114,10 +115,16 @@ function userSaysJson(spec: EsIntentSpec, lang: string, types: LanguageModel['ty
   }));
 }
 
+/** The model's out-of-domain examples as plain phrases, for the fallback intent. */
+function negativeExamples(model: LanguageModel): PhrasePart[][] {
+  return (model.outOfDomain ?? []).map((text) => [{ text }]);
+}
+
 function specsFor(model: LanguageModel): EsIntentSpec[] {
   const specs: EsIntentSpec[] = [
     { name: DEFAULT_WELCOME_INTENT, action: ES_WELCOME_ACTION, parameters: [], phrases: WELCOME_PHRASES.map((text) => [{ text }]), events: ['WELCOME', 'GOOGLE_ASSISTANT_WELCOME'] },
-    { name: DEFAULT_FALLBACK_INTENT, action: ES_FALLBACK_ACTION, parameters: [], phrases: [], fallback: true },
+    // A fallback intent's training phrases are ES's negative examples: requests the skill does not serve.
+    { name: DEFAULT_FALLBACK_INTENT, action: ES_FALLBACK_ACTION, parameters: [], phrases: negativeExamples(model), fallback: true },
   ];
   for (const intent of intentsWithPhrases(model)) {
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));

@@ -3,7 +3,7 @@ import { WELCOME } from '../../../../src/channels/dialogflow-common/intent-names
 import { allHandlers } from '../../../../src/core/handlers';
 import { CAN_FULFIL, LAUNCH, SESSION_END } from '../../../../src/core/skill';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
-import { buildDialogflowCx, DIALOGFLOW_CX_DIR } from '../../../../src/channels/dialogflow-cx/model/build-dialogflow-cx';
+import { buildDialogflowCx, DIALOGFLOW_CX_DIR, NEGATIVE_INTENT } from '../../../../src/channels/dialogflow-cx/model/build-dialogflow-cx';
 import { parseJson, readAgentFolder, sortedEntries } from '../../dialogflow-common/model/agent-folder';
 
 interface Fulfillment { webhook?: string; tag?: string; messages?: unknown[] }
@@ -81,6 +81,21 @@ describe('the Dialogflow CX agent in interaction-models/dialogflow-cx', () => {
         });
       }
     }
+  });
+
+  test('gives the Default Negative Intent the requests the council does not serve, in both English files', () => {
+    const negatives = model.outOfDomain ?? [];
+    expect(negatives.length).toBeGreaterThan(100);
+    const folder = `intents/${NEGATIVE_INTENT}`;
+    const definition = parseJson<{ name: string; isFallback?: boolean; numTrainingPhrases: number }>(built, `${folder}/${NEGATIVE_INTENT}.json`);
+    expect(definition).toMatchObject({ name: '00000000-0000-0000-0000-000000000001', isFallback: true, numTrainingPhrases: negatives.length });
+    for (const lang of ['en', 'en-gb']) {
+      const phrases = parseJson<Phrases>(built, `${folder}/trainingPhrases/${lang}.json`).trainingPhrases;
+      expect(phrases.map((p) => p.parts.map((part) => part.text).join(''))).toEqual(negatives);
+      expect(phrases.flatMap((p) => p.parts.filter((part) => part.parameterId))).toEqual([]);
+    }
+    // The negative intent is never a route: matching it is the no-match the webhook answers as fallback.
+    expect(flow.transitionRoutes.map((r) => r.intent)).not.toContain(NEGATIVE_INTENT);
   });
 
   test('lists entity values under the ids handlers read, with what residents say as synonyms', () => {

@@ -64,6 +64,20 @@ describe('the Dialogflow ES agent in interaction-models/dialogflow-es', () => {
     expect(fallback).toMatchObject({ fallbackIntent: true, responses: [{ action: ES_FALLBACK_ACTION }] });
   });
 
+  test('gives the fallback intent the requests the council does not serve as negative examples, in both English files', () => {
+    const negatives = model.outOfDomain ?? [];
+    expect(negatives.length).toBeGreaterThan(100);
+    for (const lang of ['en', 'en-gb']) {
+      const says = parseJson<UserSays[]>(built, `intents/Default Fallback Intent_usersays_${lang}.json`);
+      expect(says.map((phrase) => phrase.data.map((d) => d.text).join(''))).toEqual(negatives);
+      expect(says.flatMap((phrase) => phrase.data.filter((d) => d.userDefined))).toEqual([]);
+      expect(says.every((phrase) => phrase.lang === lang)).toBe(true);
+    }
+    // A negative example that is also a sample would teach the agent to drop a request it serves.
+    const samples = new Set(model.intents.flatMap((i) => i.samples.map((s) => s.toLowerCase())));
+    expect(negatives.filter((n) => samples.has(n.toLowerCase()))).toEqual([]);
+  });
+
   test('annotates every slot in the training phrases, in both English files', () => {
     for (const intent of model.intents.filter((i) => i.samples.length > 0)) {
       const name = intent.name;
