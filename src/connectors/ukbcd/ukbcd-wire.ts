@@ -1,21 +1,33 @@
 /**
  * UKBinCollectionData's API answer, as its swagger.yaml describes it: `{ "bins": [ { "type",
- * "collectionDate": "dd/mm/yyyy" } ] }` on success, `{ "code", "message" }` on error (its server
+ * "collectionDate": "dd/mm/yyyy" } ] }` on success (some scrapers write `bin_type`), `{ "code", "message" }` on error (its server
  * runs on connexion, which may answer problem JSON `{ "status", "title", "detail" }` instead).
  */
 import { z } from 'zod';
 import { isIsoDate } from '../../core/dates';
 import { lazySchema } from '../lazy-schema';
 
+/**
+ * One bin. Merton's scraper writes `bin_type` where the API promises `type`: read either, so a
+ * real council's answer is not refused over a key name. A bin with neither is not a bin.
+ */
 const binSchema = lazySchema(() => z.object({
-  type: z.string(),
+  type: z.string().optional(),
+  bin_type: z.string().optional(),
   collectionDate: z.string(),
+}).transform(({ type, bin_type: binType, collectionDate }, ctx) => {
+  const name = type ?? binType;
+  if (name === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'a bin with no type' });
+    return z.NEVER;
+  }
+  return { type: name, collectionDate };
 }));
 
 /** A success answer. Extra keys are allowed: some scrapers add their own. */
 export const binDataSchema = lazySchema(() => z.object({ bins: z.array(binSchema()) }));
 
-export type UkbcdBin = z.infer<ReturnType<typeof binSchema>>;
+export type UkbcdBin = z.output<ReturnType<typeof binSchema>>;
 
 const errorSchema = lazySchema(() => z.union([
   z.object({ code: z.number().optional(), message: z.string() }),
