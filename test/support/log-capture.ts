@@ -1,4 +1,4 @@
-/** A log destination (pino's or src/logging's) that keeps what was written, for tests that read the log back. */
+/** A pino destination that keeps what was written, for tests that read the log back. */
 import { Writable } from 'node:stream';
 
 export interface LogCapture {
