@@ -137,9 +137,25 @@ function checkedSchemaModule(file: string): string {
 }
 
 /**
- * Replaces the two modules that read the repository at run time with ones carrying the files'
- * contents: the locale loader, and the Lambda assets (council config, language models). Both keep
- * their exports, so the code that calls them is the code that runs locally. With the config
+ * The language-model loader, for bundles: a function is handed its models checked, by
+ * lambda-assets.ts, so the loader (its file reading and its zod schema, built at load) would only
+ * cost a cold start. Same exports; calling one says where the models are.
+ */
+function carriedModelsModule(): string {
+  return [
+    'const carried = () => { throw new Error("this bundle carries its language models already checked (src/entry/lambda-assets.ts)"); };',
+    "export const MODEL_SOURCE_DIR = '(bundled)';",
+    'export class LanguageModelError extends Error {}',
+    'export const loadLanguageModel = carried;',
+    'export const checkLanguageModel = carried;',
+  ].join('\n');
+}
+
+/**
+ * Replaces the modules that read the repository at run time with ones carrying the files'
+ * contents: the locale loader, and the Lambda assets (council config, language models); and the
+ * language-model loader, which the assets make unneeded. All keep their exports, so the code that
+ * calls them is the code that runs locally. With the config
  * compiled, the config schema is left out too. A config with a problem fails the build.
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
@@ -149,6 +165,7 @@ export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
     [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
+    [sourceFile('src/language-model/load-language-model.ts'), carriedModelsModule],
   ]);
   // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
   if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
