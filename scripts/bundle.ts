@@ -1,6 +1,7 @@
 /**
  * `npm run bundle`: one esbuild bundle per Lambda function in `.build/<function>/index.js`
- * (minified, tree-shaken, with a source map), for platform node and target node22 (Lambda's
+ * (minified, tree-shaken, with a source map; the checked language models beside it in
+ * language-models.json, read on first use), for platform node and target node22 (Lambda's
  * nodejs22.x runtime, which serverless.yml names). The build fails if a bundle carries
  * something it must not (see functions.ts) or the Alexa bundle passes its size budget.
  *
@@ -9,13 +10,15 @@
  * bundle is checked to hold every one. Their `${ENV}` references are filled from the function's
  * environment at cold start.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { inspectBundle } from './bundle/inspect';
-import { bundledSources, inlineRepoFilesPlugin, jsonAsStringPlugin, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin } from './bundle/plugins';
+import {
+  bundledSources, inlineRepoFilesPlugin, jsonAsStringPlugin, LANGUAGE_MODELS_FILE, languageModelsJson, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin,
+} from './bundle/plugins';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, '.build');
@@ -71,6 +74,8 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin(), jsonAsStringPlugin()],
   });
   checkCarriesEveryCouncil(fn.name, outfile, councilConfig);
+  // Beside the bundle, read on first use (src/entry/lambda-assets.ts as bundled): the Alexa function never needs it.
+  writeFileSync(path.join(path.dirname(outfile), LANGUAGE_MODELS_FILE), languageModelsJson());
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));
   if (contents.forbidden.length > 0) {
     throw new BundleError(`${fn.name} carries what it must not:\n  ${contents.forbidden.join('\n  ')}`);

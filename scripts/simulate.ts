@@ -3,7 +3,8 @@
  * sentence, see how it was understood and what the resident would hear. `npm run simulate --
  * "when is my bin day"` answers once and exits. Options: --platform alexa | dialogflow-cx |
  * dialogflow-es, --postcode "AB1 2CD" and --permissions address,reminders (the device), --token
- * (an account-link token), --now (stand on that day), --url (a service already running).
+ * (an account-link token), --council (in a service of several councils, answer as a resident of
+ * that council, by id), --now (stand on that day), --url (a service already running).
  * In the prompt, "/new" starts a new session, "/platform <name>" switches, "/quit" leaves.
  */
 import { randomUUID } from 'node:crypto';
@@ -32,6 +33,7 @@ async function say(session: Session, text: string): Promise<string[]> {
       platform: session.platform,
       device: { postcode: session.options.postcode, permissions: session.options.permissions },
       ...(session.options.accessToken ? { accessToken: session.options.accessToken } : {}),
+      ...(session.options.council ? { council: session.options.council } : {}),
     }),
   });
   const body = await response.json() as TurnAnswer & { error?: string };

@@ -81,13 +81,21 @@ export function bundledSources(councilConfig: string): DeploymentSources {
     : { kind: 'directory', service: sources.service && asJson(sources.service), councils: sources.councils.map(asJson) };
 }
 
+/** The file beside each bundle's index.js holding the checked language models (serverless.yml packages the whole folder). */
+export const LANGUAGE_MODELS_FILE = 'language-models.json';
+
+/** Every locale's language model, checked, as the JSON written beside each bundle. */
+export function languageModelsJson(): string {
+  return JSON.stringify(Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)])));
+}
+
 /**
- * lambda-assets.ts with the council config and the checked language models inlined. One council
- * file is compiled (checked now, see src/config/compile-config.ts) when it can be; otherwise, and
- * for a directory of councils, the bundle carries every file's text and checks it at cold start.
+ * lambda-assets.ts with the council config inlined, and the language models read from
+ * LANGUAGE_MODELS_FILE beside the bundle. One council file is compiled (checked now, see
+ * src/config/compile-config.ts) when it can be; otherwise, and for a directory of councils, the
+ * bundle carries every file's text and checks it at cold start.
  */
 function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined): string {
-  const models = Object.fromEntries(readdirSync(MODEL_SOURCE_DIR).sort().map((locale) => [locale, loadLanguageModel(locale)]));
   const file = path.basename(councilConfig);
   const deployment = JSON.stringify(sourceFile('src/config/load-deployment.ts'));
   const config = compiled
@@ -105,13 +113,14 @@ function assetsModule(councilConfig: string, compiled: CompiledConfig | undefine
       'export function loadCouncilConfig(env = process.env) { return loadDeploymentConfig(env).front; }',
     ];
   return [
+    "import { readFileSync } from 'node:fs';",
+    "import { join } from 'node:path';",
     ...config,
-    // Read on first use, from a string: only a Dialogflow turn needs the models, and V8 reads a
-    // large JSON string far faster than the same data written as a JavaScript literal.
-    `const modelsJson = ${JSON.stringify(JSON.stringify(models))};`,
+    // Read on first use, from the file beside the bundle: the Alexa function never needs the
+    // models, and every function would otherwise read and scan them at each cold start.
     'let models;',
     'export function languageModelFor(locale) {',
-    '  models ??= JSON.parse(modelsJson);',
+    `  models ??= JSON.parse(readFileSync(join(__dirname, ${JSON.stringify(LANGUAGE_MODELS_FILE)}), 'utf8'));`,
     '  const model = models[locale];',
     '  if (!model) throw new Error(`no language model for ${locale} in this bundle`);',
     '  return model;',
@@ -137,9 +146,25 @@ function checkedSchemaModule(file: string): string {
 }
 
 /**
- * Replaces the two modules that read the repository at run time with ones carrying the files'
- * contents: the locale loader, and the Lambda assets (council config, language models). Both keep
- * their exports, so the code that calls them is the code that runs locally. With the config
+ * The language-model loader, for bundles: a function is handed its models checked, by
+ * lambda-assets.ts, so the loader (its file reading and its zod schema, built at load) would only
+ * cost a cold start. Same exports; calling one says where the models are.
+ */
+function carriedModelsModule(): string {
+  return [
+    'const carried = () => { throw new Error("this bundle carries its language models already checked (src/entry/lambda-assets.ts)"); };',
+    "export const MODEL_SOURCE_DIR = '(bundled)';",
+    'export class LanguageModelError extends Error {}',
+    'export const loadLanguageModel = carried;',
+    'export const checkLanguageModel = carried;',
+  ].join('\n');
+}
+
+/**
+ * Replaces the modules that read the repository at run time with ones carrying the files'
+ * contents: the locale loader, and the Lambda assets (council config, language models); and the
+ * language-model loader, which the assets make unneeded. All keep their exports, so the code that
+ * calls them is the code that runs locally. With the config
  * compiled, the config schema is left out too. A config with a problem fails the build.
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
@@ -149,6 +174,7 @@ export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
     [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
+    [sourceFile('src/language-model/load-language-model.ts'), carriedModelsModule],
   ]);
   // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
   if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
@@ -164,11 +190,28 @@ export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   };
 }
 
+const isAlexaModel = (file: string) => file.includes(`${path.sep}skill-package${path.sep}interactionModels${path.sep}`);
+
+interface AlexaModelFile {
+  interactionModel?: { languageModel?: { intents?: { name?: unknown; slots?: { name?: unknown }[] }[] } };
+}
+
+/**
+ * An Alexa interaction model as the function reads it: each intent's name and its slots' names
+ * (src/channels/alexa/intent-slots.ts). The samples and slot types are the console's, and were
+ * most of the bytes every cold start read.
+ */
+function intentsAndSlots(model: unknown): AlexaModelFile {
+  const intents = (model as AlexaModelFile).interactionModel?.languageModel?.intents ?? [];
+  return { interactionModel: { languageModel: { intents: intents.map(({ name, slots }) => ({ name, slots: (slots ?? []).map((slot) => ({ name: slot.name })) })) } } };
+}
+
 /**
  * JSON files (locale files, the interaction model, the APL document) as `JSON.parse` of a string
  * rather than as JavaScript literals: V8 reads a large JSON string several times faster than it
  * compiles the same object literal, which a cold start pays for. Same data, default export only
- * (a named import from a JSON file fails the build).
+ * (a named import from a JSON file fails the build); an Alexa interaction model keeps only its
+ * intents' and slots' names (intentsAndSlots).
  */
 export function jsonAsStringPlugin(): Plugin {
   return {
@@ -176,7 +219,8 @@ export function jsonAsStringPlugin(): Plugin {
     setup(build) {
       build.onLoad({ filter: /\.json$/ }, (args) => {
         if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-        const text = JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')));
+        const parsed = JSON.parse(readFileSync(args.path, 'utf8')) as unknown;
+        const text = JSON.stringify(isAlexaModel(args.path) ? intentsAndSlots(parsed) : parsed);
         return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
       });
     },

@@ -11,6 +11,8 @@ export interface ScriptOptions {
   postcode?: string;
   permissions: ('address' | 'reminders')[];
   accessToken?: string;
+  /** In a service of several councils: answer as a resident of this council (its id). */
+  council?: string;
 }
 
 export function readOptions(argv: string[]): ScriptOptions {
@@ -24,6 +26,7 @@ export function readOptions(argv: string[]): ScriptOptions {
       postcode: { type: 'string' },
       permissions: { type: 'string' },
       token: { type: 'string' },
+      council: { type: 'string' },
     },
   });
   const permissions = (values.permissions ?? '').split(',').map((p) => p.trim()).filter(Boolean);
@@ -38,5 +41,6 @@ export function readOptions(argv: string[]): ScriptOptions {
     postcode: values.postcode,
     permissions: permissions as ScriptOptions['permissions'],
     accessToken: values.token,
+    council: values.council,
   };
 }

@@ -7,6 +7,7 @@ import type { CouncilConfig } from '../config/council-config';
 import { matchHouse } from '../core/address/match-house';
 import type { Address, BinInspection, Council } from '../core/council';
 import { addDays, longDate } from '../core/dates';
+import { findOverlappingWords } from '../connectors/bins/match-streams';
 import { explainError } from './explain-error';
 import { fail, info, ok, warn, type Section } from './findings';
 
@@ -54,6 +55,14 @@ function streamNames(config: CouncilConfig, ids: string[]): string {
 /** The next collections with their streams, and every event that matched no stream. */
 export async function checkBins(council: Council, config: CouncilConfig, address: Address, today: string): Promise<Section> {
   const section: Section = { title: `Next collections at ${address.label} (bins, ${config.bins.connector})`, findings: [] };
+  // The config alone shows these, whatever the council's data says.
+  for (const overlap of findOverlappingWords(config.bins.streams)) {
+    section.findings.push(warn(
+      `${overlap.stream}'s match word "${overlap.word}" is inside ${overlap.otherStream}'s "${overlap.within}": a "${overlap.within}" collection would be announced as ${overlap.stream} too`,
+      'bins.streams[].match',
+      `make "${overlap.word}" longer (e.g. "${overlap.word} bin") or remove it, so it only matches ${overlap.stream}'s own events`,
+    ));
+  }
   let inspection: BinInspection;
   try {
     inspection = council.bins.inspect

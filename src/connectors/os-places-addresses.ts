@@ -3,6 +3,7 @@
  * gazetteer), the address lookup most UK councils already licence under the PSGA.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import type { Address, AddressFinder } from '../core/council';
 import { CouncilDataError } from '../core/errors';
 import { HttpClient, redactUrl, type HttpCall } from './http';
@@ -16,28 +17,29 @@ export interface OsPlacesOptions {
   onCall?: (call: HttpCall) => void;
 }
 
-// OS sends numbers as strings today; accept either so a schema tweak on their side is not an outage.
-const text = z.union([z.string(), z.number()]).transform(String);
-
-const pageSchema = z.object({
-  header: z.object({ totalresults: z.number().int().nonnegative() }),
-  results: z.array(z.object({
-    DPA: z.object({
-      UPRN: text,
-      ADDRESS: z.string(),
-      ORGANISATION_NAME: z.string().optional(),
-      SUB_BUILDING_NAME: z.string().optional(),
-      BUILDING_NAME: z.string().optional(),
-      BUILDING_NUMBER: text.optional(),
-      DEPENDENT_THOROUGHFARE_NAME: z.string().optional(),
-      THOROUGHFARE_NAME: z.string().optional(),
-      POST_TOWN: z.string().optional(),
-      POSTCODE: z.string(),
-      LANGUAGE: z.string().optional(),
-      /** Which authority holds the address: decides the council in a deployment of several. */
-      LOCAL_CUSTODIAN_CODE: z.union([z.number(), z.string()]).optional(),
-    }).optional(),
-  })).optional(),
+const pageSchema = lazySchema(() => {
+  // OS sends numbers as strings today; accept either so a schema tweak on their side is not an outage.
+  const text = z.union([z.string(), z.number()]).transform(String);
+  return z.object({
+    header: z.object({ totalresults: z.number().int().nonnegative() }),
+    results: z.array(z.object({
+      DPA: z.object({
+        UPRN: text,
+        ADDRESS: z.string(),
+        ORGANISATION_NAME: z.string().optional(),
+        SUB_BUILDING_NAME: z.string().optional(),
+        BUILDING_NAME: z.string().optional(),
+        BUILDING_NUMBER: text.optional(),
+        DEPENDENT_THOROUGHFARE_NAME: z.string().optional(),
+        THOROUGHFARE_NAME: z.string().optional(),
+        POST_TOWN: z.string().optional(),
+        POSTCODE: z.string(),
+        LANGUAGE: z.string().optional(),
+        /** Which authority holds the address: decides the council in a deployment of several. */
+        LOCAL_CUSTODIAN_CODE: z.union([z.number(), z.string()]).optional(),
+      }).optional(),
+    })).optional(),
+  });
 });
 
 type DeliveryPointRecord = DeliveryPoint & { LANGUAGE?: string; LOCAL_CUSTODIAN_CODE?: number | string };
@@ -76,7 +78,7 @@ export class OsPlacesAddressFinder implements AddressFinder {
     // A malformed postcode is the resident's slip, not the council's failure: it has no addresses.
     const response = await this.http.getJson(url, { acceptStatuses: [400] });
     if (response.status === 400) return undefined;
-    const parsed = pageSchema.safeParse(response.body);
+    const parsed = pageSchema().safeParse(response.body);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') || 'body';
       throw new CouncilDataError('addresses', redactUrl(url), `unexpected shape at ${where}`);

@@ -13,6 +13,8 @@ export interface PropertyFact {
   uprn: string;
   label: string;
   postcode?: string;
+  /** The gazetteer's local custodian code: which council holds the address. */
+  custodianCode?: number;
 }
 
 export interface CollectionFact {
@@ -41,9 +43,9 @@ export type ReplyFacts =
   | { kind: 'council-tax-charges'; year: string; instalments: number; charges: ChargeFact[] }
   | { kind: 'council-tax-balance'; year: string; balancePence: number; nextInstalment?: { date: string; amountPence: number } }
   /** The report needs an answer to one of the council's questions before it can be read back. */
-  | { kind: 'report-question'; code: string; question: string; options?: { key: string; name: string }[] }
-  /** The report as it will be sent, read back for the resident's yes. */
-  | { kind: 'report-draft'; issueType: string; location: string; description: string; uprn?: string; answers: Record<string, string> }
+  | { kind: 'report-question'; council: string; code: string; question: string; options?: { key: string; name: string }[] }
+  /** The report as it will be sent (to `council`, by name), read back for the resident's yes. */
+  | { kind: 'report-draft'; council: string; issueType: string; location: string; description: string; uprn?: string; answers: Record<string, string> }
   | { kind: 'report-outcome'; outcome: 'sent' | 'received' | 'saved' | 'rejected'; reference?: string }
   | { kind: 'report-status'; reference: string; status: 'open' | 'closed'; notes?: string; service?: string; expectedDate?: string; updatedDate?: string }
   | { kind: 'report-not-found'; reference: string }

@@ -1,4 +1,4 @@
-/** The logging interface handlers and connectors use; pino satisfies it. */
+/** The logging interface handlers and connectors use; src/logging/create-logger.ts (and pino) satisfy it. */
 export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;

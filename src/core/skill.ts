@@ -157,7 +157,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
       ...scope,
       t,
       // Found again: the turn before may just have saved an address in another council's area.
-      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next.userId), onScope),
+      dispatch: async (intent, next) => run(intent, { ...next, intent }, t, await servicesForResident(services, next), onScope),
     };
     return handler(turn, ctx);
   }
@@ -173,7 +173,7 @@ export function createSkill(handlers: HandlerMap, services: SkillServices, optio
         timer = setTimeout(() => reject(new DeadlineExceeded(`handler ${key} exceeded ${deadlineMs} ms`)), deadlineMs);
       });
       const answer = async () => {
-        scope = await servicesForResident(services, turn.userId);
+        scope = await servicesForResident(services, turn);
         return run(key, turn, t, scope, (latest) => { scope = latest; });
       };
       const reply = await Promise.race([answer(), deadline]);

@@ -79,9 +79,11 @@ export interface Turn {
   /**
    * The property this turn is about, when the caller named one (an MCP tool given a UPRN):
    * handlers use it instead of the resident's saved address, and save nothing. Voice turns
-   * leave it unset and the saved address is used.
+   * leave it unset and the saved address is used. In a deployment of several councils its
+   * postcode (and the gazetteer's custodian code, when known) says which council answers; a
+   * report may name only the postcode, with `uprn` empty.
    */
-  property?: { uprn: string; label?: string; postcode?: string };
+  property?: { uprn: string; label?: string; postcode?: string; custodianCode?: number };
 }
 
 /** A Turn with defaults, for adapters and tests that only know part of it. */

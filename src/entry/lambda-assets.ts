@@ -1,8 +1,9 @@
 /**
  * What the Lambda functions need from the repository's files: the council config and the
  * language model. Run from source (tests, tsx) this module reads them from disk; in a bundle,
- * scripts/bundle.ts replaces it with a module of the same exports that carries them, so a
- * function never reads the repository at run time (there is none on Lambda).
+ * scripts/bundle.ts replaces it with a module of the same exports that carries the config and reads
+ * the models from language-models.json beside the bundle, so a function never reads the repository
+ * at run time (there is none on Lambda).
  *
  * Which council: COUNCIL_CONFIG when the bundle is built (default: the demo council), a council
  * file or a directory of them with its service.yaml (every file is carried). One file's bundle

@@ -82,6 +82,14 @@ describe('npm run check-council', () => {
     expect(out).toMatch(/✗ "[^"]+" on \w+day \d+ \w+ matched no bin stream: residents would not hear about it\n\s+key: bins\.streams\[\]\.match — add a word from/);
   });
 
+  it('warns of a match word inside another stream\'s word, which would announce one collection as two bins', async () => {
+    const file = councilFile('overlap', (yaml) => yaml.replace('match: [garden, brown]', 'match: [garden, brown, green waste]'));
+    const { out } = await check(file);
+    expect(out).toMatch(/! RECYCLING's match word "green" is inside GARDEN's "green waste": a "green waste" collection would be announced as RECYCLING too\n\s+key: bins\.streams\[\]\.match — make "green" longer/);
+    // The demo council's own words do not overlap.
+    expect((await check(councilFile('good-words'))).out).not.toContain('is inside');
+  });
+
   it('fails on a service code the council does not have, naming reports.serviceCodes.POTHOLE', async () => {
     const file = councilFile('wrong-code', (yaml) => yaml.replace('  jurisdictionId: demo.example\n', '  jurisdictionId: demo.example\n  serviceCodes: { POTHOLE: HW-POTHOLE }\n'));
     const { code, out } = await check(file);

@@ -2,55 +2,15 @@
  * The outbox sender after an attempt whose outcome is unknown (the POST went out, no answer came
  * back), and when the council's server refuses our API key.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
 import pino from 'pino';
-import { KEY_ALERT_INTERVAL_MS, Open311Reporter } from '../../src/connectors/open311/open311-reporter';
-import { OutboxSender } from '../../src/connectors/outbox-sender';
-import { openDatabase, type Database } from '../../src/connectors/stores/sqlite-database';
-import { SqliteReportOutbox } from '../../src/connectors/stores/sqlite-outbox';
-import type { IssueReport } from '../../src/core/council';
-import type { Logger } from '../../src/core/logger';
+import { KEY_ALERT_INTERVAL_MS } from '../../src/connectors/open311/open311-reporter';
 import { reportMarker, type RetryPolicy } from '../../src/core/reports/delivery';
 import { captureLog } from '../support/log-capture';
+import { BASE, graffiti, HOST, SERVICES, TestClock, useOutboxBench } from '../support/outbox-bench';
 
-const HOST = 'https://reports.council.example';
-const BASE = '/open311/v2';
-const SERVICES = [{ service_code: 'EN-05', service_name: 'Graffiti', metadata: false, type: 'realtime' }];
-const graffiti: IssueReport = { issueType: 'GRAFFITI', location: 'The underpass', description: 'Tags on the wall' };
 const retry: RetryPolicy = { baseMs: 30_000, maxMs: 30 * 60_000, random: () => 1 };
-
-class TestClock {
-  constructor(public at = new Date('2026-11-27T10:00:00Z')) {}
-  now = () => this.at;
-  advance(ms: number): void {
-    this.at = new Date(this.at.getTime() + ms);
-  }
-}
-
-let dir: string;
-let db: Database | undefined;
-
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'uncertain-'));
-});
-afterEach(() => {
-  nock.cleanAll();
-  if (db?.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterAll(() => nock.enableNetConnect());
-
-function open(clock: TestClock, logger?: Logger) {
-  db = openDatabase(dir);
-  const outbox = new SqliteReportOutbox(db);
-  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 500, logger });
-  const sender = new OutboxSender({ outbox, reporter, clock, retry, leaseMs: 60_000 });
-  return { outbox, reporter, sender };
-}
+const open = useOutboxBench({ retry, timeoutMs: 500 });
 
 /** A POST the council took but answered too late: the report is in its system, we heard nothing. */
 function lostAnswer(received: URLSearchParams[]) {

@@ -1,53 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
-import { Open311Reporter } from '../../src/connectors/open311/open311-reporter';
-import { OutboxSender } from '../../src/connectors/outbox-sender';
-import { openDatabase, type Database } from '../../src/connectors/stores/sqlite-database';
-import { SqliteReportOutbox } from '../../src/connectors/stores/sqlite-outbox';
-import type { IssueReport } from '../../src/core/council';
 import { silentLogger } from '../../src/core/logger';
-import type { RetryPolicy } from '../../src/core/reports/delivery';
 import { idempotencyKey, sendReport } from '../../src/core/reports/send-report';
-
-const HOST = 'https://reports.council.example';
-const BASE = '/open311/v2';
-const SERVICES = [{ service_code: 'EN-05', service_name: 'Graffiti', metadata: false, type: 'realtime' }];
-const graffiti: IssueReport = { issueType: 'GRAFFITI', location: 'The underpass', description: 'Tags on the wall' };
+import { BASE, graffiti, HOST, SERVICES, TestClock, useOutboxBench } from '../support/outbox-bench';
 
 /** No jitter, so the test knows when each retry falls due: 30 s, 60 s, 120 s ... */
-const retry: RetryPolicy = { baseMs: 30_000, maxMs: 10 * 60_000, random: () => 1 };
-
-class TestClock {
-  constructor(public at = new Date('2026-11-27T10:00:00Z')) {}
-  now = () => this.at;
-  advance(ms: number): void {
-    this.at = new Date(this.at.getTime() + ms);
-  }
-}
-
-let dir: string;
-let db: Database | undefined;
-
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sender-'));
-});
-afterEach(() => {
-  nock.cleanAll();
-  if (db?.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterAll(() => nock.enableNetConnect());
-
-function open(clock: TestClock) {
-  db = openDatabase(dir);
-  const outbox = new SqliteReportOutbox(db);
-  const reporter = new Open311Reporter({ endpoint: `${HOST}${BASE}`, apiKey: 'k', timeZone: 'Europe/London', clock, timeoutMs: 2000 });
-  const sender = new OutboxSender({ outbox, reporter, clock, retry, leaseMs: 60_000 });
-  return { outbox, reporter, sender };
-}
+const open = useOutboxBench({ retry: { baseMs: 30_000, maxMs: 10 * 60_000, random: () => 1 }, timeoutMs: 2000 });
 
 /** Every report the council's server actually took. */
 function council(received: URLSearchParams[]) {
@@ -98,7 +55,7 @@ describe('the outbox sender', () => {
     clock.advance(30_000);
     await before.sender.runOnce();
     await before.sender.stop();
-    db?.close();
+    before.db.close();
 
     // A new process: new database handle, new reporter (empty cache), new sender.
     const after = open(clock);

@@ -193,6 +193,18 @@ describeInBrowser('the simulator page on a deployment of several councils', () =
     expect(await say('open demo council', councilsPage)).toContain('Demo Valley District Council');
     expect(await meta()).toContain('council: Demo Valley District Council');
 
+    // Saved as a test, the picked council goes with it, and the replay answers as that council again.
+    const [download] = await Promise.all([
+      councilsPage.waitForEvent('download'),
+      councilsPage.getByRole('button', { name: 'Save as test' }).click(),
+    ]);
+    const saved = readFileSync(await download.path(), 'utf8');
+    expect((parse(saved) as { council?: string }).council).toBe('demo-valley');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'saved-test-')), download.suggestedFilename());
+    writeFileSync(file, saved);
+    const outcome = await runConversation(readConversationFile(file), 'alexa', { baseUrl: councilsApp.url, userId: 'replaying-valley', sessionId: 'replay-valley' });
+    expect(outcome.turns.flatMap((t) => t.failures)).toEqual([]);
+
     await picker.selectOption({ label: 'By address' });
     await councilsPage.getByRole('button', { name: 'New session' }).click();
     expect(await say('open demo council', councilsPage)).not.toContain('Demo Valley District Council');

@@ -4,6 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { startLocalService, type LocalService } from '../../scripts/simulator/start-local-service';
 import { DEMO_DEPLOYMENT_PATH } from '../../src/config/load-config';
+import { conversationFileSchema } from '../../src/simulator/conversations/conversation-file';
+import { runConversation } from '../../src/simulator/conversations/run-conversation';
 import { SIMULATOR_NOW } from './support/simulator-app';
 
 describe('the simulator on the demo deployment of several councils (councils/ with service.yaml)', () => {
@@ -86,6 +88,18 @@ describe('the simulator on the demo deployment of several councils (councils/ wi
       const picked = await turn('by-address-then-picked', 'open demo council', 'demo-council');
       expect(picked.council).toEqual({ id: 'demo-council', name: 'Demo Borough Council' });
       expect(picked.reply.text).toContain('Demo Borough Council');
+    });
+
+    it('replays a conversation test that names its council as that council\'s resident', async () => {
+      const file = conversationFileSchema.parse({
+        name: 'Demo Valley bin day', council: 'demo-valley', platforms: ['alexa'],
+        turns: [{ event: 'launch', expect: { reply: 'Demo Valley District Council' } }, { say: 'when is my bin day', expect: { reply: "What's your postcode?" } }],
+      });
+      const picked = await runConversation(file, 'alexa', { baseUrl: service.url, userId: 'replay-valley', sessionId: 'replay-valley' });
+      expect(picked.turns.flatMap((t) => t.failures)).toEqual([]);
+      // Without the council, the same file fails: the service speaks as itself until the address decides.
+      const unpicked = await runConversation({ ...file, council: undefined }, 'alexa', { baseUrl: service.url, userId: 'replay-any', sessionId: 'replay-any' });
+      expect(unpicked.passed).toBe(false);
     });
 
     it('refuses a council the service does not cover, naming the ones it does', async () => {

@@ -11,8 +11,8 @@ import { createAlexaBridge } from './simulator/alexa-request';
 export function createAlexaChannel(options: AlexaChannelOptions = {}): Channel {
   return {
     ...createAlexaServing(options),
-    // Alexa's budget is issue 6's target: a small bundle is a quick cold start.
-    lambda: { name: 'alexa', entry: 'src/channels/alexa/lambda.ts', maxBytes: 1_000_000 },
+    // A small bundle is a quick cold start: issue 6 asked for under 1 MB; 537 KB measured after issue 16, kept near it.
+    lambda: { name: 'alexa', entry: 'src/channels/alexa/lambda.ts', maxBytes: 600_000 },
     simulator: {
       label: 'Alexa',
       createBridge: (context) => createAlexaBridge(createAlexaAdapter(context, options)),

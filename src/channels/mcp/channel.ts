@@ -8,7 +8,8 @@ import { createMcpToolRoutes } from './simulator/tool-routes';
 
 export const mcpChannel: Channel = {
   ...mcpServing,
-  lambda: { name: 'mcp', entry: 'src/channels/mcp/lambda.ts' },
+  // Measured 757 KB: zod (the SDK's, with its JSON Schema output) and ajv, ical.js, the MCP SDK, our core and connectors.
+  lambda: { name: 'mcp', entry: 'src/channels/mcp/lambda.ts', maxBytes: 800_000 },
   // Tools, not words: no typed turns; the page's tool form calls /simulator/mcp-api.
   simulator: { label: 'MCP tools', createApiRoutes: () => createMcpToolRoutes() },
 };

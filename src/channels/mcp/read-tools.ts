@@ -55,15 +55,16 @@ async function propertyAt(deps: ToolDeps, call: CallContext, postcode: string, h
 
 export async function getBinCollections(deps: ToolDeps, call: CallContext, args: { uprn?: string; postcode?: string; house?: string }): Promise<CallToolResult> {
   const t = translatorFor(deps);
-  let property: PropertyFact | undefined = args.uprn ? { uprn: args.uprn, label: '' } : undefined;
+  // With a uprn, a postcode given too says which council answers, in a service of several.
+  let property: PropertyFact | undefined = args.uprn ? { uprn: args.uprn, label: '', ...(args.postcode ? { postcode: args.postcode } : {}) } : undefined;
   if (!property && args.postcode && args.house) {
     const found = await propertyAt(deps, call, args.postcode, args.house);
     if ('content' in found) return found;
     property = found;
   }
   if (!property) return toolError(t.text('mcp:needProperty'));
-  const { uprn, label, postcode } = property;
-  const reply = await deps.skill.handle(turnFor(call, GET_BIN_COLLECTION, {}, { property: { uprn, label: label || undefined, postcode } }));
+  const { uprn, label, postcode, custodianCode } = property;
+  const reply = await deps.skill.handle(turnFor(call, GET_BIN_COLLECTION, {}, { property: { uprn, label: label || undefined, postcode, custodianCode } }));
   if (reply.failed) return toolError(replyText(reply, t));
   const facts = factsOf(reply, 'collections');
   if (!facts) return toolError(replyText(reply, t));

@@ -18,6 +18,7 @@ export interface ReportArgs {
   location: string;
   description: string;
   uprn?: string;
+  postcode?: string;
   answers?: Record<string, string>;
   confirm?: boolean;
 }
@@ -34,7 +35,7 @@ const MAX_TURNS = 12;
  */
 export function reportKey(deps: ToolDeps, call: CallContext, args: ReportArgs): string {
   const answers = Object.entries(args.answers ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const content = JSON.stringify([userIdOf(call), deps.today(), args.issue_type, args.location.trim(), args.description.trim(), args.uprn ?? '', answers]);
+  const content = JSON.stringify([userIdOf(call), deps.today(), args.issue_type, args.location.trim(), args.description.trim(), args.uprn ?? '', args.postcode?.trim() ?? '', answers]);
   return `mcp-report-${createHash('sha256').update(content).digest('hex').slice(0, 32)}`;
 }
 
@@ -72,7 +73,8 @@ export async function reportProblem(deps: ToolDeps, call: CallContext, args: Rep
   const type = deps.issueTypes.find((i) => i.id === args.issue_type);
   const base: Partial<Turn> = {
     requestId: reportKey(deps, call, args),
-    property: args.uprn ? { uprn: args.uprn, label: args.location } : undefined,
+    // In a service of several councils, the postcode says whose report it is ('' when no uprn was given).
+    property: args.uprn || args.postcode ? { uprn: args.uprn ?? '', label: args.location, ...(args.postcode ? { postcode: args.postcode } : {}) } : undefined,
   };
   const slots: Record<string, SlotValue> = {
     issueType: { value: type?.name ?? args.issue_type, id: type?.id },
@@ -93,7 +95,8 @@ export async function reportProblem(deps: ToolDeps, call: CallContext, args: Rep
       const answer = !asked.has(facts.code) && given !== undefined ? given : call.canElicit ? await elicitAnswer(call, facts) : undefined;
       asked.add(facts.code);
       if (answer === undefined) {
-        const message = t.text('mcp:needsAnswer', { council: deps.info.name, question: facts.question, code: facts.code });
+        // The council that will receive the report asks, which in a service of several is not the service.
+        const message = t.text('mcp:needsAnswer', { council: facts.council, question: facts.question, code: facts.code });
         return toolResult(message, { status: 'needs-answer', question: { code: facts.code, question: facts.question, options: facts.options }, message });
       }
       reply = await next({}, { description: { value: answer } });
@@ -103,7 +106,7 @@ export async function reportProblem(deps: ToolDeps, call: CallContext, args: Rep
       report = draftOf(facts);
       const readBack = replyText(reply, t);
       const yes = call.canElicit
-        ? await elicitYes(call, readBack, t.text('mcp:confirmTitle', { council: deps.info.name }))
+        ? await elicitYes(call, readBack, t.text('mcp:confirmTitle', { council: facts.council }))
         : args.confirm === true;
       if (!yes && call.canElicit) {
         const message = t.text('mcp:notSent');

@@ -18,7 +18,7 @@ export const findAddressOutput = z.object({
 
 export const binCollectionsInput = z.object({
   uprn: uprn.optional(),
-  postcode: postcode.optional().describe('With house, instead of uprn'),
+  postcode: postcode.optional().describe('With house, instead of uprn; or with uprn, in a service of several councils, to say whose property it is'),
   house: z.string().min(1).max(100).optional().describe('House number or name, with postcode'),
 });
 export const binCollectionsOutput = z.object({
@@ -47,6 +47,7 @@ export function reportInput(issueTypes: [string, ...string[]]) {
     location: z.string().min(2).max(300).describe('Where it is, as the resident would say it: street, landmark'),
     description: z.string().min(2).max(500).describe('What the resident says is wrong'),
     uprn: uprn.optional().describe('The property where the problem is, if it is at an address'),
+    postcode: postcode.optional().describe('The postcode where the problem is: in a service of several councils, it says which council the report goes to'),
     answers: z.record(z.string().max(64), z.string().max(200)).optional()
       .describe('Answers to the council\'s questions about this kind of problem, by code, as a previous call asked'),
     confirm: z.boolean().optional().describe('true only after the resident has heard the read-back and said yes'),

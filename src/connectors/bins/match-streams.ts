@@ -31,3 +31,32 @@ export function compileStreamMatcher(streams: StreamWords[]): (text: string) => 
     return compiled.filter((stream) => stream.patterns.some((pattern) => pattern.test(text))).map((stream) => stream.id);
   };
 }
+
+/** A match word of one stream found inside a match word of another: an event with `within` reads as both. */
+export interface OverlappingWord {
+  word: string;
+  stream: string;
+  within: string;
+  otherStream: string;
+}
+
+/**
+ * Match words that make one event count for two streams: RECYCLING's "green" inside GARDEN's
+ * "green waste" means a "Green waste" collection is announced as recycling too. For the officer's
+ * check; an event that names two bins ("Refuse and food") is meant to match both and is not flagged.
+ */
+export function findOverlappingWords(streams: StreamWords[]): OverlappingWord[] {
+  const found: OverlappingWord[] = [];
+  for (const stream of streams) {
+    for (const word of stream.match) {
+      const pattern = wholeWordPattern(word);
+      for (const other of streams) {
+        if (other.id === stream.id) continue;
+        for (const within of other.match) {
+          if (pattern.test(within)) found.push({ word, stream: stream.id, within, otherStream: other.id });
+        }
+      }
+    }
+  }
+  return found;
+}

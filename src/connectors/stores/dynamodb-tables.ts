@@ -4,6 +4,7 @@
  * the same key schema, indexes and TTL attribute.
  */
 import type { DynamoDbClient } from './dynamodb/client';
+import { DynamoDbError } from './dynamodb/errors';
 import type { CreateTableInput } from './dynamodb/types';
 import definitions from './dynamodb-tables.json';
 
@@ -30,10 +31,18 @@ export function createTableInput(kind: TableKind, tableName: string): CreateTabl
   return { ...table, TableName: tableName };
 }
 
-/** Creates the skill's tables, for tests and local DynamoDB-compatible servers; on AWS the deployment does it. */
+/**
+ * Creates the skill's tables, for tests and local DynamoDB-compatible servers; on AWS the
+ * deployment does it. A table that is already there counts as created: a CreateTable that timed
+ * out on a busy machine may have created it before the client's retry asked again.
+ */
 export async function createTables(client: DynamoDbClient, names: Record<TableKind, string>): Promise<void> {
   for (const kind of Object.keys(names) as TableKind[]) {
-    await client.createTable(createTableInput(kind, names[kind]));
+    try {
+      await client.createTable(createTableInput(kind, names[kind]));
+    } catch (error) {
+      if (!(error instanceof DynamoDbError && error.type === 'ResourceInUseException')) throw error;
+    }
   }
 }
 

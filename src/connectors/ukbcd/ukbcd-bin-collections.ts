@@ -114,7 +114,7 @@ export class UkbcdBinCollections implements BinCollections {
 
   private readDates(text: string, endpoint: string): ScrapedDate[] {
     const body = this.http.parseJson<unknown>(endpoint, text);
-    const parsed = binDataSchema.safeParse(body);
+    const parsed = binDataSchema().safeParse(body);
     if (!parsed.success) {
       const reason = readErrorMessage(text);
       throw new CouncilDataError('bins', endpoint, reason ? `error instead of bins: ${reason}` : 'answer has no bins list');

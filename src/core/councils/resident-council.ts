@@ -3,17 +3,22 @@
  * looked up before the handler runs, so handlers keep receiving one council's services.
  */
 import type { SkillServices } from '../skill';
+import type { Turn } from '../turn';
 
 /**
  * The services for this resident's turn: their council's connectors, name, contacts and delivery
  * queue (the council chosen for them on a test bench, else the one saved with their address); before their address is known, the deployment's own name and only the address lookup.
  * With one council (no `councils`) the services as composed, without reading the profile.
  */
-export async function servicesForResident(services: SkillServices, userId: string): Promise<SkillServices> {
+export async function servicesForResident(services: SkillServices, turn: Pick<Turn, 'userId' | 'property'>): Promise<SkillServices> {
   const councils = services.councils;
   if (!councils) return services;
-  const profile = userId ? await services.profiles.get(userId) : undefined;
-  const home = councils.forResident(userId, profile);
+  const { userId, property } = turn;
+  // A property the caller named (an MCP tool) is answered by the council that owns it, whoever asks.
+  const profile = !property && userId ? await services.profiles.get(userId) : undefined;
+  const home = property
+    ? (property.postcode ? councils.ownerOf({ postcode: property.postcode, custodianCode: property.custodianCode }) : undefined)
+    : councils.forResident(userId, profile);
   if (!home) return { ...services, council: councils.unplaced, info: councils.service, councilId: undefined };
   return {
     ...services,

@@ -43,9 +43,19 @@ export async function requireAddress(turn: Turn, ctx: HandlerContext, resume: Re
  */
 export function needingCouncil(handlers: HandlerMap): HandlerMap {
   return Object.fromEntries(Object.entries(handlers).map(([intent, handler]) => [intent, Object.assign(async (turn: Turn, ctx: HandlerContext) => {
-    if (ctx.councils && ctx.councilId === undefined) return startAddressDialog(turn, ctx, { intent, slots: turn.slots });
+    if (ctx.councils && ctx.councilId === undefined) {
+      // A property the caller named: no council of ours owns it, or its postcode is needed to tell.
+      if (turn.property) return propertyNotPlaced(turn.property, turn, ctx);
+      return startAddressDialog(turn, ctx, { intent, slots: turn.slots });
+    }
     return handler(turn, ctx);
   }, { requires: handler.requires })]));
+}
+
+function propertyNotPlaced(property: NonNullable<Turn['property']>, turn: Turn, ctx: HandlerContext): Reply {
+  const where = property.label ?? ctx.t.text('address:propertyByUprn', { uprn: property.uprn });
+  if (property.postcode) return notCovered(ctx, turn.session, where);
+  return ask(ctx.t.speak('address:propertyNeedsPostcode', { address: where }), ctx.t.speak('common:anythingElseReprompt'), { session: turn.session });
 }
 
 async function startAddressDialog(turn: Turn, ctx: HandlerContext, resume?: Resume): Promise<Reply> {
@@ -96,7 +106,7 @@ function examplesOf(homes: Address[], ctx: HandlerContext): string {
 
 /** The homes still in the running, as data for channels that return it. */
 function withAddresses(reply: Reply, postcode: string, homes: Address[]): Reply {
-  const addresses = homes.map(({ uprn, label, postcode: own }) => ({ uprn, label, postcode: own || postcode }));
+  const addresses = homes.map(({ uprn, label, postcode: own, custodianCode }) => ({ uprn, label, postcode: own || postcode, ...(custodianCode === undefined ? {} : { custodianCode }) }));
   return { ...reply, facts: { kind: 'addresses', postcode, addresses } };
 }
 

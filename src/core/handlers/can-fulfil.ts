@@ -32,15 +32,35 @@ function judgeSlot(rule: SlotRule | undefined, slot: SlotValue): { canUnderstand
   return { canUnderstand: 'NO', canFulfill: 'NO' };
 }
 
+type Offers = Pick<HandlerContext, 'council' | 'info'>;
+
+function offers(needs: 'reports' | 'councilTax', scope: Offers): boolean {
+  return needs === 'reports' ? !!scope.council.reports : !!scope.info.councilTax;
+}
+
+/**
+ * Whether the service can do what `needs` names for this resident: their council's answer; before
+ * their council is known, in a deployment of several, YES only when every council offers it, MAYBE
+ * when some do (their address will say whether theirs does), NO when none does.
+ */
+function offered(needs: 'reports' | 'councilTax' | undefined, ctx: Pick<HandlerContext, 'council' | 'info' | 'councils' | 'councilId'>): CanFulfilValue {
+  if (!needs) return 'YES';
+  if (!ctx.councils || ctx.councilId !== undefined) return offers(needs, ctx) ? 'YES' : 'NO';
+  const councils = ctx.councils.all;
+  const count = councils.filter((c) => offers(needs, c)).length;
+  return count === 0 ? 'NO' : count === councils.length ? 'YES' : 'MAYBE';
+}
+
 /** The answer to a can-fulfil turn (the platform asking whether the skill could take `turn`). */
-export function judgeCanFulfil(turn: Turn, ctx: Pick<HandlerContext, 'council' | 'info'>): CanFulfil {
+export function judgeCanFulfil(turn: Turn, ctx: Pick<HandlerContext, 'council' | 'info' | 'councils' | 'councilId'>): CanFulfil {
   const policy = turn.intent ? ownValue(INTENTS, turn.intent) : undefined;
-  const configured = !policy?.needs || (policy.needs === 'reports' ? !!ctx.council.reports : !!ctx.info.councilTax);
+  const available = offered(policy?.needs, ctx);
+  const configured = available !== 'NO';
   const slots = Object.fromEntries(Object.entries(turn.slots).map(([name, slot]) => [name, judgeSlot(policy ? ownValue(policy.slots, name) : undefined, slot)]));
   if (!policy || !configured) return { canFulfill: 'NO', slots };
   const judged = Object.values(slots);
   if (judged.some((s) => s.canUnderstand === 'NO' || s.canFulfill === 'NO')) return { canFulfill: 'NO', slots };
-  const unsure = judged.some((s) => s.canUnderstand === 'MAYBE');
+  const unsure = judged.some((s) => s.canUnderstand === 'MAYBE') || available === 'MAYBE';
   return { canFulfill: unsure && policy.fulfil === 'YES' ? 'MAYBE' : policy.fulfil, slots };
 }
 

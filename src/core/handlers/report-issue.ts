@@ -50,7 +50,7 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
     return ask(joinSpeech(prefix, speakReadBack(ctx, data.draft)), t.speak('reports:readBackReprompt'), {
       next: { type: 'confirm-intent', intent: REPORT_ISSUE, slots: slots() },
       session: session(),
-      facts: { kind: 'report-draft', issueType, location, description, uprn, answers: { ...attributes } },
+      facts: { kind: 'report-draft', council: ctx.info.name, issueType, location, description, uprn, answers: { ...attributes } },
     });
   }
   let speech: Speech;
@@ -70,7 +70,7 @@ function askNext(turn: Turn, ctx: HandlerContext, data: ReportDialogData, prefix
     const question = data.questions?.find((q) => `attribute:${q.code}` === asking);
     ({ speech, reprompt } = question ? speakQuestion(ctx, question) : { speech: t.speak('reports:askDescription'), reprompt: t.speak('reports:askDescriptionReprompt') });
     yesNo = question ? isYesNoQuestion(question) : false;
-    if (question) facts = { kind: 'report-question', code: question.code, question: question.question, options: question.values };
+    if (question) facts = { kind: 'report-question', council: ctx.info.name, code: question.code, question: question.question, options: question.values };
   }
   const slot = asking.startsWith('attribute:') ? 'description' : asking;
   return ask(joinSpeech(prefix, speech), reprompt, {
@@ -146,13 +146,13 @@ async function takeAnswers(turn: Turn, ctx: HandlerContext, data: ReportDialogDa
   if (slots.location?.value) {
     draft.location = slots.location.value;
     // A property the caller named (an MCP tool's uprn) is where the problem is.
-    draft.uprn = turn.property?.uprn;
+    draft.uprn = turn.property?.uprn || undefined;
     if (meansMyHome(slots.location.value)) {
       // Without a saved address, find it first; the report resumes with what was said so far.
       const found = await requireAddress(turn, ctx, { intent: REPORT_ISSUE, slots: { ...heard } as Turn['slots'] });
       if ('reply' in found) return found;
       draft.location = found.address.label;
-      draft.uprn = found.address.uprn;
+      draft.uprn = found.address.uprn || undefined;
     }
   }
   if (slots.description?.value) draft.description = slots.description.value;

@@ -13,6 +13,7 @@
  * A turn says words (`say`), opens or ends the session (`event: launch | end`), names an
  * intent with slots, or calls an MCP tool (`tool`, `arguments`; expect `reply` for its text,
  * `isError`, `structured` for its structuredContent). `reply` is words the reply must contain (any case) or a `/regex/flags`.
+ * `council` (optional) is the council the resident belongs to, in a service of several.
  * `now` (optional) is when the conversation happens, so answers with dates stay true on replay;
  * without it the service's own clock decides.
  */
@@ -59,6 +60,11 @@ export const conversationFileSchema = z.object({
     hasScreen: z.boolean().optional(),
   }).strict().default({ permissions: [] }),
   accessToken: z.string().optional(),
+  /**
+   * In a service of several councils: the council the resident belongs to, by id, as the page's
+   * council picker sets it (without it, the resident's address decides).
+   */
+  council: z.string().min(1).optional(),
   /** `mcp` runs a file of tool calls only (no words to understand). */
   platforms: z.array(z.enum([...ALL_PLATFORMS, 'mcp'])).min(1).default([...ALL_PLATFORMS]),
   locale: z.string().default('en-GB'),

@@ -66,6 +66,7 @@ function bodyFor(file: ConversationFile, turn: ConversationTurn, platform: strin
   const base = {
     sessionId: options.sessionId, userId: options.userId, platform, locale: file.locale, device: file.device,
     ...(file.accessToken ? { accessToken: file.accessToken } : {}),
+    ...(file.council ? { council: file.council } : {}),
   };
   if (turn.event) return { ...base, text: null, event: turn.event };
   if (turn.intent) return { ...base, intent: turn.intent, slots: turn.slots ?? {} };

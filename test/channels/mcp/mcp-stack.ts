@@ -12,7 +12,8 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { mcpConfigSchema } from '../../../src/channels/mcp';
-import { DEMO_CONFIG_PATH, loadConfig } from '../../../src/config/load-config';
+import { DEMO_CONFIG_PATH, DEMO_DEPLOYMENT_PATH, loadConfig } from '../../../src/config/load-config';
+import { loadDeployment } from '../../../src/config/load-deployment';
 import type { HttpCall } from '../../../src/connectors/http';
 import { silentLogger } from '../../../src/core/logger';
 import { startDemoCouncil, type DemoCouncil } from '../../../src/demo-council/server';
@@ -78,6 +79,8 @@ export interface StackOptions {
   identity?: IdentityProvider;
   /** Point the connectors at a council that is not there. */
   councilDown?: boolean;
+  /** Serve the demo deployment of several councils (councils/), not the one demo council. */
+  severalCouncils?: boolean;
 }
 
 export async function startMcpStack(options: StackOptions = {}): Promise<McpStack> {
@@ -92,7 +95,10 @@ export async function startMcpStack(options: StackOptions = {}): Promise<McpStac
     ...options.mcp,
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mcp-e2e-'));
-  const composition = compose({ config, logger: silentLogger, dataDir, env: {} });
+  const env = { DEMO_COUNCIL_URL: demo?.url ?? 'http://127.0.0.1:9', UKBCD_URL: `${demo?.url ?? 'http://127.0.0.1:9'}/ukbcd` };
+  const deployment = options.severalCouncils ? loadDeployment(DEMO_DEPLOYMENT_PATH, env) : undefined;
+  if (deployment) deployment.front.mcp = config.mcp;
+  const composition = compose({ config, deployment, logger: silentLogger, dataDir, env: {} });
   const calls: HttpCall[] = [];
   composition.watchCalls((call) => calls.push(call));
   server.on('request', createApp(composition, { simulator: false }));

@@ -1,3 +1,4 @@
+import { createTurn } from '../../../src/core/turn';
 import { NetworkError } from '../../../src/core/errors';
 import { YES } from '../../../src/core/skill';
 import { OutboxSender } from '../../../src/connectors/outbox-sender';
@@ -166,5 +167,21 @@ describe('account linking in a deployment of several councils', () => {
     await chat.say('SetAddressIntent', { postcode: { value: 'H S 1 1 A A' } }, { accessToken: 'token-1' });
     const answer = await chat.say(YES, {}, { accessToken: 'token-1' });
     expect(heard(answer)).toContain('£123.45');
+  });
+});
+
+describe('name-free requests (CanFulfill) in a deployment of several councils', () => {
+  const canFulfil = (intent: string, userId: string) => createTurn({ kind: 'can-fulfil', intent, userId, slots: { issueType: { value: 'pothole', id: 'POTHOLE' } } });
+
+  it('before the resident\'s council is known: YES when every council takes it, MAYBE when some do; then their own council\'s answer', async () => {
+    const test = createSeveralCouncils();
+    expect((await test.skill.handle(canFulfil('ReportIssueIntent', 'stranger'))).canFulfil?.canFulfill).toBe('YES');
+    // Riverside takes no reports by voice.
+    (test.councils.find('riverside')!.council as { reports?: unknown }).reports = undefined;
+    expect((await test.skill.handle(canFulfil('ReportIssueIntent', 'stranger'))).canFulfil?.canFulfill).toBe('MAYBE');
+    await binDayAt(new Conversation(test.skill, 'hill'), 'H S 1 1 A A', '5');
+    expect((await test.skill.handle(canFulfil('ReportIssueIntent', 'hill'))).canFulfil?.canFulfill).toBe('YES');
+    await binDayAt(new Conversation(test.skill, 'river'), 'B D 1 1 A A', '2');
+    expect((await test.skill.handle(canFulfil('ReportIssueIntent', 'river'))).canFulfil?.canFulfill).toBe('NO');
   });
 });

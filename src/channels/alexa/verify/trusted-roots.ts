@@ -3,7 +3,6 @@
  * Node's own TLS trusts; tests hand in their own CA instead.
  */
 import { X509Certificate } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
 
 /** Parsed roots, looked up by subject and by fingerprint. */
 export class TrustedRoots {
@@ -29,11 +28,16 @@ export class TrustedRoots {
   }
 }
 
+/** Node's roots, from node:tls loaded only now: a Lambda function, which checks no signatures, never loads TLS for them. */
+function bundledRoots(): readonly string[] {
+  return process.getBuiltinModule('node:tls').rootCertificates;
+}
+
 // Parsing ~140 roots takes a noticeable moment, so each distinct list is parsed once.
 const parsed = new WeakMap<readonly string[], TrustedRoots>();
 
 /** The parsed form of a root list, parsed on first use. */
-export function trustedRootsFor(pems: readonly string[] = rootCertificates): TrustedRoots {
+export function trustedRootsFor(pems: readonly string[] = bundledRoots()): TrustedRoots {
   let roots = parsed.get(pems);
   if (!roots) {
     roots = new TrustedRoots(pems);

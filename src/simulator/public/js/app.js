@@ -99,7 +99,7 @@ function saveAsTest() {
   const settings = device.current();
   const name = `${first} (${state.platformLabel})`;
   const yaml = toConversationYaml({
-    name, now: state.startedAt, platform: state.platform, device: deviceForRequest(settings), accessToken: settings.accessToken, turns: state.turns,
+    name, now: state.startedAt, platform: state.platform, device: deviceForRequest(settings), accessToken: settings.accessToken, council: settings.council || undefined, turns: state.turns,
   });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));

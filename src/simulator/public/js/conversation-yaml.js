@@ -38,7 +38,7 @@ function what(turn) {
 
 /**
  * @param {{ name: string, now?: string, platform: string, device: { postcode?: string, permissions: string[] },
- *   accessToken?: string, turns: { say?: string, event?: string, intent: string, slots?: object,
+ *   accessToken?: string, council?: string, turns: { say?: string, event?: string, intent: string, slots?: object,
  *   reply: string, endSession: boolean }[] }} conversation
  */
 export function toConversationYaml(conversation) {
@@ -54,6 +54,8 @@ export function toConversationYaml(conversation) {
   if (conversation.now) lines.push(`now: ${quote(conversation.now)}`);
   lines.push(`device: { ${device.join(', ')} }`);
   if (conversation.accessToken) lines.push(`accessToken: ${quote(conversation.accessToken)}`);
+  // The council staff picked (several councils): replayed as that council's resident.
+  if (conversation.council) lines.push(`council: ${quote(conversation.council)}`);
   lines.push(`platforms: [${conversation.platform}]`, 'turns:');
   for (const turn of conversation.turns) {
     lines.push(`  - ${what(turn)}`, `    expect: ${expectation(turn)}`);
