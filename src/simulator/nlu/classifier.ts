@@ -12,7 +12,6 @@ import { findDates, type DateReference } from './dates';
 import type { Sentence } from './sentence';
 import { type SlotReader } from './slot-types';
 import { spotNumbers, spotValue } from './spot';
-import { tokenise } from './text';
 
 /** What a slot of each type stands for among the features; undefined: its words are kept as words. */
 export type SlotFeature = string | undefined;
@@ -42,23 +41,8 @@ function pairs(tokens: string[]): string[] {
   return out;
 }
 
-/** A sample's features: stems of its words, `{slot}` gaps as their type's feature. */
-function sampleFeatures(sample: string, featureOfSlot: (slot: string) => SlotFeature): string[] {
-  const slots = slotsInSample(sample);
-  let index = 0;
-  const marked = sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `);
-  const tokens: string[] = [];
-  for (const token of tokenise(marked).tokens) {
-    const mark = /^qqslot(\d+)qq$/.exec(token.word);
-    if (mark) {
-      const feature = featureOfSlot(slots[Number(mark[1])] ?? '');
-      if (feature) tokens.push(feature);
-    } else if (!FILLER_WORDS.has(token.word)) {
-      tokens.push(token.stem);
-    }
-  }
-  return tokens;
-}
+/** Stands for a `{slot}` gap while a sample is read as a sentence; digits keep it from being mended. */
+const SLOT_MARK = /^qqslot(\d+)qq$/;
 
 export interface ClassifierInput {
   model: LanguageModel;
@@ -71,6 +55,8 @@ export interface ClassifierInput {
   dates: DateReference;
   /** The feature a slot of this type becomes (`{BIN_TYPE}`, `{number}`), or undefined. */
   featureOfType: (type: string) => SlotFeature;
+  /** Reads a sample as a sentence, so a value written into it ("my recycling wasn't taken") counts as its type, as in a sentence. */
+  read: (text: string) => Sentence;
 }
 
 export function trainClassifier(input: ClassifierInput): IntentClassifier {
@@ -86,6 +72,17 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
       totals.set(intent, (totals.get(intent) ?? 0) + weight);
       vocabulary.add(feature);
     }
+  }
+  /** A sample's features: each `{slot}` gap as its type's feature, the rest read as a sentence's words are. */
+  function sampleFeatures(sample: string, featureOfSlot: (slot: string) => SlotFeature): string[] {
+    const slots = slotsInSample(sample);
+    let index = 0;
+    const sentence = input.read(sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `));
+    const preset = sentence.words.map((word) => {
+      const mark = SLOT_MARK.exec(word);
+      return mark ? featureOfSlot(slots[Number(mark[1])] ?? '') ?? '' : undefined;
+    });
+    return sentenceFeatures(sentence, preset).tokens;
   }
   for (const intent of input.model.intents) {
     const typeOf = new Map(intent.slots.map((s) => [s.name, s.type]));
@@ -107,10 +104,10 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
   }
 
   /** The sentence's features: spotted values and numbers as their type, other words as stems. */
-  function sentenceFeatures(sentence: Sentence): { tokens: string[]; unknown: number; known: number } {
+  function sentenceFeatures(sentence: Sentence, preset: (string | undefined)[] = []): { tokens: string[]; unknown: number; known: number } {
     const n = sentence.words.length;
-    const replaced = new Array<string | undefined>(n).fill(undefined);
-    const taken = new Array<boolean>(n).fill(false);
+    const replaced = Array.from({ length: n }, (_, i) => preset[i]);
+    const taken = replaced.map((feature) => feature !== undefined);
     const mark = (from: number, to: number, feature: string) => {
       for (let i = from; i < to; i++) { taken[i] = true; replaced[i] = i === from ? feature : ''; }
     };

@@ -8,31 +8,12 @@
 import { BUILT_IN_INTENTS } from '../../core/intents';
 import type { LanguageModel } from '../../language-model/language-model';
 import { FILLER_WORDS } from './fillers';
+import { GENERAL_STEMS } from './general-words';
 import type { Sentence } from './sentence';
 import type { SlotReader } from './slot-types';
 import { spotValue } from './spot';
 import { stem, tokenise } from './text';
 
-/**
- * Words of every kind of request, council or not: question words, pronouns, auxiliaries,
- * prepositions and the commonest verbs and time words. They never make a sentence the council's.
- */
-const GENERAL_WORDS = [
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'i', 'me', 'we', 'us',
-  'you', 'they', 'them', 'he', 'she', 'it', 'there', 'here', 'what', 'when', 'where', 'which', 'who', 'why', 'how', 'whose',
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'will', 'would',
-  'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'not', 'no', 'yes', 'and', 'or', 'but', 'if', 'of', 'to', 'in',
-  'on', 'at', 'by', 'for', 'from', 'with', 'about', 'into', 'onto', 'off', 'out', 'up', 'down', 'over', 'under', 'near',
-  'round', 'around', 'any', 'some', 'all', 'more', 'much', 'many', 'each', 'every', 'other', 'another', 'one', 'own',
-  'get', 'got', 'go', 'going', 'goes', 'gone', 'come', 'coming', 'make', 'take', 'put', 'give', 'tell', 'know', 'want',
-  'need', 'like', 'see', 'say', 'let', 'find', 'look', 'set', 'turn', 'switch', 'start', 'stop', 'keep', 'use', 'help',
-  'day', 'days', 'week', 'weeks', 'month', 'year', 'time', 'today', 'tomorrow', 'tonight', 'yesterday', 'now', 'next', 'last',
-  'first', 'again', 'still', 'yet', 'ever', 'never', 'always', 'usually', 'soon', 'later', 'morning', 'evening', 'night',
-  'new', 'old', 'right', 'wrong', 'good', 'bad', 'big', 'little', 'way', 'thing', 'something', 'anything', 'nothing', 'please',
-  'open', 'close', 'change', 'back', 'begin', 'end', 'finish', 'save', 'place', 'name', 'date', 'correct', 'possible', 'few',
-  'while', 'ago', 'along', 'behind', 'myself', 'anybody', 'anyone', 'somebody', 'someone', 'people',
-  'person', 'work', 'different', 'before', 'after', 'left', 'happen', 'check', 'remember', 'hold', 'number', 'twelve',
-].map(stem);
 
 /** A word is a key word of an intent when at least this share of its samples use it. */
 const KEY_SHARE = 0.015;
@@ -45,7 +26,7 @@ function stemsOf(text: string): Set<string> {
 
 /** The stems that make a sentence about the council, from the model's samples, values and out-of-domain examples. */
 export function findCouncilStems(model: LanguageModel): Set<string> {
-  const general = new Set([...GENERAL_WORDS, ...[...FILLER_WORDS].map(stem)]);
+  const general = new Set([...GENERAL_STEMS, ...[...FILLER_WORDS].map(stem)]);
   const everyday = new Map<string, number>();
   const examples = model.outOfDomain ?? [];
   for (const example of examples) for (const s of stemsOf(example)) everyday.set(s, (everyday.get(s) ?? 0) + 1);

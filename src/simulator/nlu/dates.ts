@@ -58,6 +58,25 @@ function wallClock(now: Date, timeZone: string): Date {
   return new Date(Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0));
 }
 
+/**
+ * chrono's answers by the words asked and the minute: the same stretch ("this week", "tomorrow")
+ * recurs across the thousands of samples read when the classifier is trained. Day-level answers
+ * cannot change within a minute; bounded, so a long-running simulator does not grow it.
+ */
+const parsed = new Map<string, chrono.ParsedResult[]>();
+const PARSED_KEPT = 2000;
+
+function parseDates(joined: string, reference: DateReference): chrono.ParsedResult[] {
+  const instant = wallClock(reference.now(), reference.timeZone);
+  const key = `${Math.floor(instant.getTime() / 60_000)} ${joined}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const results = chrono.en.GB.parse(joined, { instant, timezone: 'UTC' }, { forwardDate: true });
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(key, results);
+  return results;
+}
+
 function pad(n: number | null): string {
   return String(n ?? 0).padStart(2, '0');
 }
@@ -82,7 +101,7 @@ export function findDates(sentence: Sentence, reference: DateReference): DateSpa
       starts[i] = joined.length;
       joined += sentence.words[i];
     }
-    const results = chrono.en.GB.parse(joined, { instant: wallClock(reference.now(), reference.timeZone), timezone: 'UTC' }, { forwardDate: true });
+    const results = parseDates(joined, reference);
     for (const result of results) {
       const start = starts.findIndex((s) => s >= result.index);
       const end = result.index + result.text.length;

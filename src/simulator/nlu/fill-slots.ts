@@ -8,6 +8,7 @@ import { findDates, type DateReference } from './dates';
 import type { Sentence, SlotReading } from './sentence';
 import type { SlotReader } from './slot-types';
 import { spotNumbers, spotValue, type Spotted } from './spot';
+import { spotStreet } from './spot-street';
 import { spanWords } from './sentence';
 
 function wordCount(reading: SlotReading): number {
@@ -43,6 +44,8 @@ export function fillSlots(
       if (spot && have && (spot.reading.id === have.id || wordCount(spot.reading) <= wordCount(have))) spot = undefined;
     } else if (!have && reader.kind === 'number') {
       spot = spotNumbers(sentence).filter((s) => !overlaps(s, taken)).sort((a, b) => (b.to - b.from) - (a.to - a.from))[0];
+    } else if (!have && reader.streets) {
+      spot = spotStreet(sentence, taken);
     } else if (!have && reader.kind === 'date') {
       const date = findDates(sentence, dates)[0];
       spot = date && { from: date.from, to: date.to, reading: { quality: 1, value: date.value } };
@@ -50,13 +53,19 @@ export function fillSlots(
     if (spot) {
       take(spot);
       slots[slot.name] = spot.reading;
-    } else if (have && reader.kind === 'postcode') {
+    } else if (have) {
       markWords(sentence, have, taken);
     }
+  }
+  // Last, a value no span names, from its own words elsewhere in the sentence ("the recycling wasn't picked up").
+  for (const slot of order) {
+    const guess = Object.hasOwn(slots, slot.name) ? undefined : readers.get(slot.type)?.guess?.(sentence, taken);
+    if (guess) slots[slot.name] = guess;
   }
   return slots;
 }
 
+/** Postcodes, then values, then the rest: a street comes after the issue type has taken its words. */
 function rank(reader: SlotReader | undefined): number {
   return reader?.kind === 'postcode' ? 0 : reader?.kind === 'values' ? 1 : 2;
 }

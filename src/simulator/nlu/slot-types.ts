@@ -7,6 +7,8 @@ import { normalisePostcode } from '../../core/postcode';
 import type { SlotType } from '../../language-model/language-model';
 import { findDates, type DateReference } from './dates';
 import { FILLER_WORDS } from './fillers';
+import { createValueGuesser, type ValueGuesser } from './guess-value';
+import { STREET_ENDINGS } from './spot-street';
 import { isNumberWord, readNumber } from './numbers';
 import { spanCertainty, spanStems, spanWords, type Sentence, type SlotReading } from './sentence';
 import { sourceText, stem, tokenise } from './text';
@@ -22,6 +24,12 @@ export interface SlotReader {
   /** Free-form: any words can fill it, so it never counts as strongly as a resolved value. */
   freeForm: boolean;
   read(sentence: Sentence, from: number, to: number): SlotReading | undefined;
+  /** Types with values: a value named by its own words scattered through the sentence (guess-value.ts). */
+  guess?: ValueGuesser;
+  /** Free-form types whose examples are mostly street names: spotted by a street's shape (spot-street.ts). */
+  streets?: boolean;
+  /** False when no value can start at word `i`: spotting skips the spans there without reading each. */
+  opens?(sentence: Sentence, i: number): boolean;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'that', 'this']);
@@ -52,15 +60,17 @@ function createValueReader(type: SlotType): SlotReader {
     const near = byStems.get(stems.join(' '));
     return near && { ...near, quality: 0.9 };
   }
+  const opensAt = (sentence: Sentence, i: number) => openers.has(sentence.words[i] ?? '') || openers.has(sentence.stems[i] ?? '');
   return {
     type: type.name,
     kind: 'values',
+    guess: createValueGuesser(type),
     maxTokens,
     weight: 1.5,
     freeForm: false,
+    opens: (sentence, i) => opensAt(sentence, i) || (ARTICLES.has(sentence.words[i] ?? '') && opensAt(sentence, i + 1)),
     read(sentence, from, to) {
-      const opens = (i: number) => openers.has(sentence.words[i] ?? '') || openers.has(sentence.stems[i] ?? '');
-      if (!opens(from) && !(ARTICLES.has(sentence.words[from] ?? '') && from + 1 < to && opens(from + 1))) return undefined;
+      if (!opensAt(sentence, from) && !(ARTICLES.has(sentence.words[from] ?? '') && from + 1 < to && opensAt(sentence, from + 1))) return undefined;
       const words = spanWords(sentence, from, to);
       const stems = spanStems(sentence, from, to);
       let found = lookup(words, stems);
@@ -101,6 +111,7 @@ function createExampleReader(type: SlotType): SlotReader {
     type: type.name,
     // Mostly numbers (references, house numbers): spotted as a number anywhere in a sentence.
     kind: shares.number >= 0.4 ? 'number' : 'words',
+    streets: examples.filter((e) => STREET_ENDINGS.has(e[e.length - 1] ?? '')).length >= examples.length / 3,
     maxTokens,
     weight: 1,
     freeForm: true,

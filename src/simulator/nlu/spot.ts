@@ -19,6 +19,11 @@ function isTooSlight(sentence: Sentence, from: number, to: number): boolean {
   return (sentence.words[from] ?? '').length < 4;
 }
 
+function isTaken(taken: boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (taken[i]) return true;
+  return false;
+}
+
 /**
  * The best span a reader recognises: the longest, then the surest, then the first. Spans in
  * `taken` (already explained by another slot) are left alone.
@@ -27,10 +32,10 @@ export function spotValue(sentence: Sentence, reader: SlotReader, taken: boolean
   const n = sentence.words.length;
   let best: Spotted | undefined;
   for (let from = 0; from < n; from++) {
-    if (taken[from] || sentence.filler[from]) continue;
+    if (taken[from] || sentence.filler[from] || (reader.opens && !reader.opens(sentence, from))) continue;
     for (let to = Math.min(n, from + reader.maxTokens); to > from; to--) {
       if (best && to - from < best.to - best.from) break;
-      if (taken.slice(from, to).some(Boolean) || isTooSlight(sentence, from, to)) continue;
+      if (isTaken(taken, from, to) || isTooSlight(sentence, from, to)) continue;
       const reading = reader.read(sentence, from, to);
       if (!reading) continue;
       const longer = !best || to - from > best.to - best.from;

@@ -5,6 +5,7 @@
 import { slotsInSample, type LanguageModel } from '../../language-model/language-model';
 import { Lexicon, POLARITY_WORDS } from './lexicon';
 import type { SlotReader } from './slot-types';
+import { STREET_ENDINGS } from './spot-street';
 import { stem, tokenise } from './text';
 
 export type TemplateItem =
@@ -18,6 +19,8 @@ export interface Template {
   totalWeight: number;
   /** Which stems (by id) the template's words have, to rule templates out before aligning them. */
   stemMask: Uint8Array;
+  /** The same stems as a list, each once (upper-bound.ts walks this rather than the mask). */
+  distinctStems: Int32Array;
 }
 
 export interface CompiledModel {
@@ -49,7 +52,8 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
   }
   const valueWords = Object.values(model.types).flatMap((type) =>
     (type.values ?? []).flatMap((v) => [v.name, ...v.synonyms]).flatMap((phrase) => tokenise(phrase).tokens.map((t) => t.word)));
-  const lexicon = new Lexicon(wordsByIntent, valueWords);
+  // Street endings are words too: "grove" is a street, not a slip for "drove".
+  const lexicon = new Lexicon(wordsByIntent, [...valueWords, ...STREET_ENDINGS]);
 
   const readers = [...readersByType.values()];
   const templates: Template[] = [];
@@ -69,7 +73,8 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
       });
       const stemMask = new Uint8Array(lexicon.stemCount);
       for (const item of items) if (item.kind === 'word' && item.stemId >= 0) stemMask[item.stemId] = 1;
-      templates.push({ intent: intent.name, sample, items, stemMask, totalWeight: items.reduce((sum, item) => sum + item.weight, 0) });
+      const distinctStems = Int32Array.from(new Set(items.flatMap((item) => (item.kind === 'word' && item.stemId >= 0 ? [item.stemId] : []))));
+      templates.push({ intent: intent.name, sample, items, stemMask, distinctStems, totalWeight: items.reduce((sum, item) => sum + item.weight, 0) });
     }
   }
   return { lexicon, templates, readers };

@@ -2,22 +2,11 @@
  * /mcp on Lambda: API Gateway HTTP API events through the channel's own entry, stateless, against
  * the demo council. report_problem needs its confirm: true call there (no session to elicit on).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startDemoCouncil, type DemoCouncil } from '../../../src/demo-council/server';
 import type { HttpApiResult } from '../../../src/entry/lambda-channels';
+import { freshHandler as freshLambda, useLambdaEnvironment } from '../../support/lambda-bench';
 
 type Handler = (event: unknown) => Promise<HttpApiResult>;
-
-async function freshHandler(): Promise<Handler> {
-  let handler: Handler | undefined;
-  await jest.isolateModulesAsync(async () => {
-    handler = (await import('../../../src/channels/mcp/lambda')).handler as Handler;
-  });
-  if (!handler) throw new Error('no handler exported');
-  return handler;
-}
+const freshHandler = () => freshLambda<Handler>(() => import('../../../src/channels/mcp/lambda'));
 
 let id = 0;
 /** The event API Gateway sends for a JSON-RPC message POSTed to /mcp. */
@@ -35,21 +24,7 @@ function rpcEvent(method: string, params: unknown, more: { body?: string; header
 }
 
 describe('the MCP Lambda entry (stateless)', () => {
-  let demo: DemoCouncil;
-  let dataDir: string;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    demo = await startDemoCouncil({ host: '127.0.0.1', port: 0 });
-    dataDir = mkdtempSync(path.join(tmpdir(), 'council-voice-mcp-lambda-'));
-    Object.assign(process.env, { DEMO_COUNCIL_URL: demo.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    delete process.env.COUNCIL_CONFIG;
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await demo.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  useLambdaEnvironment();
 
   test('initialises without a session, and sends a report only on the confirm: true call, once', async () => {
     const handler = await freshHandler();
