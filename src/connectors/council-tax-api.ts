@@ -10,8 +10,8 @@
  *   GET {url}/properties/{uprn}/band     → { "uprn": "…", "band": "C" }; 404 when unknown.
  * Amounts are pounds as decimals, as revenues systems print them.
  */
-import { z } from 'zod';
-import { lazySchema } from './lazy-schema';
+import type { z } from 'zod';
+import { loadOnFirstUse } from './lazy-schema';
 import type { CouncilTax, TaxAccount } from '../core/council';
 import { AccountLinkError, CouncilDataError } from '../core/errors';
 import { HttpClient, redactUrl, type HttpCall } from './http';
@@ -23,19 +23,8 @@ export interface CouncilTaxApiOptions {
   onCall?: (call: HttpCall) => void;
 }
 
-const schemas = lazySchema(() => {
-  const pounds = z.union([z.number(), z.string().regex(/^-?\d+(\.\d{1,2})?$/)]).transform((v) => Math.round(Number(v) * 100));
-  const band = z.string().trim().toUpperCase().regex(/^[A-I]$/);
-  return {
-    account: z.object({
-      account_reference: z.union([z.string(), z.number()]).transform(String),
-      band: band.nullish(),
-      balance: pounds,
-      next_instalment: z.object({ due_date: z.string().regex(/^\d{4}-\d{2}-\d{2}/), amount: pounds }).nullish(),
-    }),
-    band: z.object({ band: band.nullish() }),
-  };
-});
+/** The answers' schemas, loaded with zod on the first call. */
+const schemas = loadOnFirstUse(() => import('./council-tax-schemas'));
 
 export class CouncilTaxApi implements CouncilTax {
   private readonly http: HttpClient;
@@ -62,7 +51,7 @@ export class CouncilTaxApi implements CouncilTax {
       // RFC 6750: the reason is in WWW-Authenticate (error="invalid_token", ...); it goes to logs only.
       throw new AccountLinkError(`${response.status} ${response.headers.get('www-authenticate') ?? ''}`.trim());
     }
-    const account = this.parse(schemas().account, url, response.text);
+    const account = this.parse((await schemas()).accountSchema, url, response.text);
     return {
       accountReference: account.account_reference,
       band: account.band ?? undefined,
@@ -77,6 +66,6 @@ export class CouncilTaxApi implements CouncilTax {
     const url = `${this.base}/properties/${encodeURIComponent(uprn)}/band`;
     const response = await this.http.request(url, { headers: { accept: 'application/json' }, acceptStatuses: [404] });
     if (response.status === 404) return undefined;
-    return this.parse(schemas().band, url, response.text).band ?? undefined;
+    return this.parse((await schemas()).bandSchema, url, response.text).band ?? undefined;
   }
 }

@@ -2,8 +2,7 @@
  * Finds the properties at a postcode through the OS Places API (Ordnance Survey's AddressBase
  * gazetteer), the address lookup most UK councils already licence under the PSGA.
  */
-import { z } from 'zod';
-import { lazySchema } from './lazy-schema';
+import { loadOnFirstUse } from './lazy-schema';
 import type { Address, AddressFinder } from '../core/council';
 import { CouncilDataError } from '../core/errors';
 import { HttpClient, redactUrl, type HttpCall } from './http';
@@ -17,30 +16,8 @@ export interface OsPlacesOptions {
   onCall?: (call: HttpCall) => void;
 }
 
-const pageSchema = lazySchema(() => {
-  // OS sends numbers as strings today; accept either so a schema tweak on their side is not an outage.
-  const text = z.union([z.string(), z.number()]).transform(String);
-  return z.object({
-    header: z.object({ totalresults: z.number().int().nonnegative() }),
-    results: z.array(z.object({
-      DPA: z.object({
-        UPRN: text,
-        ADDRESS: z.string(),
-        ORGANISATION_NAME: z.string().optional(),
-        SUB_BUILDING_NAME: z.string().optional(),
-        BUILDING_NAME: z.string().optional(),
-        BUILDING_NUMBER: text.optional(),
-        DEPENDENT_THOROUGHFARE_NAME: z.string().optional(),
-        THOROUGHFARE_NAME: z.string().optional(),
-        POST_TOWN: z.string().optional(),
-        POSTCODE: z.string(),
-        LANGUAGE: z.string().optional(),
-        /** Which authority holds the address: decides the council in a deployment of several. */
-        LOCAL_CUSTODIAN_CODE: z.union([z.number(), z.string()]).optional(),
-      }).optional(),
-    })).optional(),
-  });
-});
+/** The answer's schema, loaded with zod on the first lookup. */
+const schemas = loadOnFirstUse(() => import('./os-places/os-places-schema'));
 
 type DeliveryPointRecord = DeliveryPoint & { LANGUAGE?: string; LOCAL_CUSTODIAN_CODE?: number | string };
 
@@ -78,7 +55,7 @@ export class OsPlacesAddressFinder implements AddressFinder {
     // A malformed postcode is the resident's slip, not the council's failure: it has no addresses.
     const response = await this.http.getJson(url, { acceptStatuses: [400] });
     if (response.status === 400) return undefined;
-    const parsed = pageSchema().safeParse(response.body);
+    const parsed = (await schemas()).pageSchema.safeParse(response.body);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') || 'body';
       throw new CouncilDataError('addresses', redactUrl(url), `unexpected shape at ${where}`);

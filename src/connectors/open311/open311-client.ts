@@ -8,7 +8,10 @@ import type { z } from 'zod';
 import { CouncilApiError, CouncilDataError, TimeoutError } from '../../core/errors';
 import { ReportKeyRefusedError, ReportRejectedError, UncertainSubmissionError } from '../../core/reports/errors';
 import { HttpClient, redactUrl, type HttpCall, type HttpResponse } from '../http';
-import { open311Schemas, type Open311Definition, type Open311Request, type Open311Service } from './open311-wire';
+import {
+  createdListSchema, definitionSchema, requestListSchema, servicesSchema, tokenListSchema,
+  type Open311Definition, type Open311Request, type Open311Service,
+} from './open311-wire';
 import { decodeAnswer, errorsIn, saysNoJson, type Answer, type WireFormat } from './open311-format';
 
 /** `auto`: JSON, and XML once the JSON path turns out missing or not JSON (remembered per server). */
@@ -106,14 +109,14 @@ export class Open311Client {
   async services(): Promise<Open311Service[]> {
     const { answer, found } = await this.get('services');
     if (!found) throw new CouncilApiError('reports', 404, redactUrl(answer.url), 'the list of services was not found');
-    return this.parse(open311Schemas().servicesSchema, answer);
+    return this.parse(servicesSchema, answer);
   }
 
   /** GET services/{code}: the questions the council asks for one kind of report. */
   async definition(code: string): Promise<Open311Definition> {
     const { answer, found } = await this.get(`services/${encodeURIComponent(code)}`);
     if (!found) return { service_code: code, attributes: [] };
-    return this.parse(open311Schemas().definitionSchema, answer);
+    return this.parse(definitionSchema, answer);
   }
 
   /**
@@ -144,9 +147,9 @@ export class Open311Client {
     const answer: Answer = { url, status: response.status, text: response.text, format };
     const checked = this.check(answer);
     if (!checked.found) throw checked.error;
-    let first: z.infer<ReturnType<typeof open311Schemas>['createdListSchema']>[number] | undefined;
+    let first: z.infer<typeof createdListSchema>[number] | undefined;
     try {
-      first = this.parse(open311Schemas().createdListSchema, answer)[0];
+      first = this.parse(createdListSchema, answer)[0];
     } catch (error) {
       // The report went out and what came back cannot be read: it may have been filed.
       if (error instanceof CouncilDataError) throw new UncertainSubmissionError(redactUrl(url), error.message);
@@ -184,7 +187,7 @@ export class Open311Client {
   async requestIdFor(token: string): Promise<string | undefined> {
     const { answer, found } = await this.get(`tokens/${encodeURIComponent(token)}`);
     if (!found) return undefined;
-    const id = this.parse(open311Schemas().tokenListSchema, answer).find((t) => t.service_request_id)?.service_request_id;
+    const id = this.parse(tokenListSchema, answer).find((t) => t.service_request_id)?.service_request_id;
     return id || undefined;
   }
 
@@ -192,7 +195,7 @@ export class Open311Client {
   async request(id: string): Promise<Open311Request | undefined> {
     const { answer, found } = await this.get(`requests/${encodeURIComponent(id)}`);
     if (!found) return undefined;
-    return this.parse(open311Schemas().requestListSchema, answer)[0];
+    return this.parse(requestListSchema, answer)[0];
   }
 
   /**
@@ -203,7 +206,7 @@ export class Open311Client {
     const query = { service_code: serviceCode, start_date: from.toISOString().replace(/\.\d{3}Z$/, 'Z'), end_date: to.toISOString().replace(/\.\d{3}Z$/, 'Z') };
     try {
       const { answer, found } = await this.get('requests', query);
-      return found ? this.parse(open311Schemas().requestListSchema, answer) : undefined;
+      return found ? this.parse(requestListSchema, answer) : undefined;
     } catch (error) {
       if (error instanceof ReportRejectedError && error.status === 400) return undefined;
       if (error instanceof CouncilApiError && (error.status === 404 || error.status === 501)) return undefined;

@@ -2,7 +2,7 @@
  * Reading an Open311 answer in the format it came in, and telling from a `.json` path's answer
  * whether the server speaks JSON at all (for `reports.format: auto`).
  */
-import { open311Schemas } from './open311-wire';
+import { errorListSchema } from './open311-wire';
 import { NotOpen311XmlError, readOpen311Xml } from './open311-xml';
 
 export type WireFormat = 'json' | 'xml';
@@ -33,7 +33,7 @@ export function decodeAnswer(format: WireFormat, text: string): unknown {
 /** The council's own errors in an answer, in either format (some servers answer errors in JSON on an XML path). */
 export function errorsIn(answer: Answer): { code?: string | null; description?: string | null }[] | undefined {
   for (const format of [answer.format, answer.format === 'json' ? 'xml' : 'json'] as const) {
-    const errors = open311Schemas().errorListSchema.safeParse(decodeAnswer(format, answer.text));
+    const errors = errorListSchema.safeParse(decodeAnswer(format, answer.text));
     if (errors.success) return errors.data;
   }
   return undefined;

@@ -12,7 +12,7 @@ import { silentLogger, type Logger } from '../../core/logger';
 import { ReportKeyRefusedError, UnsupportedIssueTypeError } from '../../core/reports/errors';
 import { StaleWhileErrorCache } from '../ics/stale-while-error-cache';
 import { automatedValue, isAskable } from './automated-attributes';
-import { Open311Client, type Open311ClientOptions } from './open311-client';
+import type { Open311Client, Open311ClientOptions } from './open311-client';
 import type { Open311Attribute, Open311Definition, Open311Service } from './open311-wire';
 import { matchService } from './service-match';
 
@@ -54,7 +54,8 @@ function toLocalDate(value: string | null | undefined, timeZone: string): string
 }
 
 export class Open311Reporter implements IssueReporter {
-  private readonly client: Open311Client;
+  private loadedClient: Open311Client | undefined;
+  private loadingClient: Promise<Open311Client> | undefined;
   private readonly services: StaleWhileErrorCache<Open311Service[]>;
   private readonly definitions: StaleWhileErrorCache<Open311Definition>;
 
@@ -62,15 +63,23 @@ export class Open311Reporter implements IssueReporter {
   private lastKeyAlert = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: Open311ReporterOptions) {
-    this.client = new Open311Client(options);
     this.clock = options.clock ?? systemClock;
     const cache = { freshMs: options.cacheMs ?? 60 * 60_000, clock: this.clock };
     this.services = new StaleWhileErrorCache(cache);
     this.definitions = new StaleWhileErrorCache({ ...cache, maxEntries: 200 });
   }
 
+  /**
+   * The Open311 client, its module loaded on first use: with it come Open311's response schemas
+   * (zod) and the XML parser, which a cold start need not pay for when the turn files no report.
+   */
+  private client(): Promise<Open311Client> {
+    this.loadingClient ??= import('./open311-client').then(({ Open311Client }) => (this.loadedClient = new Open311Client(this.options)));
+    return this.loadingClient;
+  }
+
   private async serviceFor(issueType: string): Promise<Open311Service> {
-    const services = await this.services.get('services', () => this.client.services());
+    const services = await this.services.get('services', async () => (await this.client()).services());
     const service = matchService(issueType, services, this.options.serviceCodes);
     if (!service) throw new UnsupportedIssueTypeError(issueType);
     return service;
@@ -78,7 +87,7 @@ export class Open311Reporter implements IssueReporter {
 
   private async attributesOf(service: Open311Service): Promise<Open311Attribute[]> {
     if (!service.metadata) return [];
-    const definition = await this.definitions.get(service.service_code, () => this.client.definition(service.service_code));
+    const definition = await this.definitions.get(service.service_code, async () => (await this.client()).definition(service.service_code));
     return definition.attributes
       .filter((a) => a.variable)
       .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
@@ -86,12 +95,13 @@ export class Open311Reporter implements IssueReporter {
 
   /** The format the council's server speaks, once known (for the officer's check). */
   get format(): 'json' | 'xml' | undefined {
-    return this.client.formatInUse;
+    const configured = this.options.format === 'json' || this.options.format === 'xml' ? this.options.format : undefined;
+    return this.loadedClient ? this.loadedClient.formatInUse : configured;
   }
 
   /** The council's services, as its server lists them (for the officer's check). */
   async listServices(): Promise<Open311Service[]> {
-    return this.services.get('services', () => this.client.services());
+    return this.services.get('services', async () => (await this.client()).services());
   }
 
   /** The service a kind of problem reaches; throws UnsupportedIssueTypeError when none does. */
@@ -101,7 +111,7 @@ export class Open311Reporter implements IssueReporter {
 
   /** Whether the server refuses our API key, without filing anything (for the officer's check). */
   async checkKey(): Promise<'refused' | 'accepted' | 'unknown'> {
-    return this.client.checkKey();
+    return (await this.client()).checkKey();
   }
 
   /** Every attribute of a service, automated ones included (for the officer's check). */
@@ -159,7 +169,7 @@ export class Open311Reporter implements IssueReporter {
     }
     // Answers to questions the council no longer lists (it changed the form meanwhile) still go.
     for (const [code, value] of answers) form.append(`attribute[${code}]`, value);
-    const created = await this.client.create(form);
+    const created = await (await this.client()).create(form);
     return created.serviceRequestId
       ? { kind: 'accepted', reference: created.serviceRequestId, notice: created.notice }
       : { kind: 'queued', token: created.token ?? '', notice: created.notice };
@@ -172,7 +182,7 @@ export class Open311Reporter implements IssueReporter {
    */
   async findSubmitted(report: IssueReport, marker: string, since: Date): Promise<SubmittedSearch> {
     const service = await this.serviceFor(report.issueType);
-    const found = await this.client.search(service.service_code, new Date(since.getTime() - SEARCH_SLACK_MS), new Date(this.clock.now().getTime() + SEARCH_SLACK_MS));
+    const found = await (await this.client()).search(service.service_code, new Date(since.getTime() - SEARCH_SLACK_MS), new Date(this.clock.now().getTime() + SEARCH_SLACK_MS));
     if (!found) return { kind: 'cannot-search' };
     const match = found.find((request) => request.description?.includes(marker));
     if (match) return { kind: 'found', result: { kind: 'accepted', reference: match.service_request_id } };
@@ -181,11 +191,11 @@ export class Open311Reporter implements IssueReporter {
   }
 
   async resolveToken(token: string): Promise<string | undefined> {
-    return this.client.requestIdFor(token);
+    return (await this.client()).requestIdFor(token);
   }
 
   async status(reference: string): Promise<ReportStatus | undefined> {
-    const request = await this.client.request(reference);
+    const request = await (await this.client()).request(reference);
     if (!request) return undefined;
     return {
       reference: request.service_request_id,

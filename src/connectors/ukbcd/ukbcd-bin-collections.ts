@@ -13,13 +13,18 @@ import { resolveMoves } from '../bins/detect-moves';
 import { compileStreamMatcher, type StreamWords } from '../bins/match-streams';
 import { HttpClient, redactUrl, type HttpCall } from '../http';
 import { StaleWhileErrorCache } from '../ics/stale-while-error-cache';
+import { loadOnFirstUse } from '../lazy-schema';
 import { buildQuery, type AddressField } from './ukbcd-query';
-import { binDataSchema, parseCollectionDate, readErrorMessage } from './ukbcd-wire';
+import { parseCollectionDate } from './ukbcd-wire';
 
 /** A scrape drives the council's own web form: slower than a feed, and not worth repeating at once. */
 export const UKBCD_DEFAULT_TIMEOUT_MS = 6000;
 /** Dates either side of the window read to learn each bin's usual weekday. */
 const CONTEXT_DAYS = 84;
+
+/** The answers' schemas, loaded with zod on the first scrape. */
+const schemas = loadOnFirstUse(() => import('./ukbcd-schemas'));
+type UkbcdSchemas = Awaited<ReturnType<typeof schemas>>;
 
 export interface UkbcdBinCollectionsOptions {
   /** The API server, e.g. http://ukbcd.internal:8080 (its routes sit under /api). */
@@ -101,6 +106,7 @@ export class UkbcdBinCollections implements BinCollections {
   }
 
   private async fetchDates(query: URLSearchParams): Promise<ScrapedDate[]> {
+    const { readErrorMessage } = await schemas();
     const url = `${this.endpoint}?${query.toString()}`;
     const response = await this.http.request(url, { headers: { accept: 'application/json' } }).catch((error: unknown) => {
       // The server's own reason ("Invalid UPRN", a scraper's exception) is worth a line in the log.
@@ -109,12 +115,12 @@ export class UkbcdBinCollections implements BinCollections {
       }
       throw error;
     });
-    return this.readDates(response.text, redactUrl(url));
+    return this.readDates(await schemas(), response.text, redactUrl(url));
   }
 
-  private readDates(text: string, endpoint: string): ScrapedDate[] {
+  private readDates({ binDataSchema, readErrorMessage }: UkbcdSchemas, text: string, endpoint: string): ScrapedDate[] {
     const body = this.http.parseJson<unknown>(endpoint, text);
-    const parsed = binDataSchema().safeParse(body);
+    const parsed = binDataSchema.safeParse(body);
     if (!parsed.success) {
       const reason = readErrorMessage(text);
       throw new CouncilDataError('bins', endpoint, reason ? `error instead of bins: ${reason}` : 'answer has no bins list');

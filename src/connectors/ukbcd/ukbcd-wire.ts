@@ -2,48 +2,9 @@
  * UKBinCollectionData's API answer, as its swagger.yaml describes it: `{ "bins": [ { "type",
  * "collectionDate": "dd/mm/yyyy" } ] }` on success (some scrapers write `bin_type`), `{ "code", "message" }` on error (its server
  * runs on connexion, which may answer problem JSON `{ "status", "title", "detail" }` instead).
+ * Their zod schemas are in ukbcd-schemas.ts, loaded on the first scrape.
  */
-import { z } from 'zod';
 import { isIsoDate } from '../../core/dates';
-import { lazySchema } from '../lazy-schema';
-
-/**
- * One bin. Merton's scraper writes `bin_type` where the API promises `type`: read either, so a
- * real council's answer is not refused over a key name. A bin with neither is not a bin.
- */
-const binSchema = lazySchema(() => z.object({
-  type: z.string().optional(),
-  bin_type: z.string().optional(),
-  collectionDate: z.string(),
-}).transform(({ type, bin_type: binType, collectionDate }, ctx) => {
-  const name = type ?? binType;
-  if (name === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'a bin with no type' });
-    return z.NEVER;
-  }
-  return { type: name, collectionDate };
-}));
-
-/** A success answer. Extra keys are allowed: some scrapers add their own. */
-export const binDataSchema = lazySchema(() => z.object({ bins: z.array(binSchema()) }));
-
-export type UkbcdBin = z.output<ReturnType<typeof binSchema>>;
-
-const errorSchema = lazySchema(() => z.union([
-  z.object({ code: z.number().optional(), message: z.string() }),
-  z.object({ status: z.number().optional(), title: z.string().optional(), detail: z.string() }),
-]));
-
-/** The server's own words for a failure, for the log; undefined when the body is not an error shape. */
-export function readErrorMessage(text: string): string | undefined {
-  try {
-    const parsed = errorSchema().safeParse(JSON.parse(text));
-    if (!parsed.success) return undefined;
-    return 'message' in parsed.data ? parsed.data.message : parsed.data.detail;
-  } catch {
-    return undefined;
-  }
-}
 
 const DAY_MONTH_YEAR = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 

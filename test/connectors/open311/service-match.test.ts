@@ -1,8 +1,8 @@
 import { matchService } from '../../../src/connectors/open311/service-match';
-import { open311Schemas } from '../../../src/connectors/open311/open311-wire';
+import { servicesSchema } from '../../../src/connectors/open311/open311-wire';
 
 /** A council's services.json, as published: the words differ from ours. */
-const services = open311Schemas().servicesSchema.parse([
+const services = servicesSchema.parse([
   { service_code: 'RD-01', service_name: 'Pothole or road defect', metadata: true, keywords: 'roads, potholes', group: 'Highways' },
   { service_code: 'SL-02', service_name: 'Street light fault', metadata: false, keywords: 'lamp, lighting', group: 'Highways' },
   { service_code: 'WS-09', service_name: 'Missed collection', metadata: 'true', type: 'batch', keywords: ['missed bin', 'bins'], group: 'Waste' },
@@ -24,7 +24,7 @@ describe('finding the council\'s service for a kind of problem', () => {
   });
 
   it('prefers a match by name over one by keyword or group', () => {
-    const more = open311Schemas().servicesSchema.parse([
+    const more = servicesSchema.parse([
       { service_code: 'X', service_name: 'Roads', keywords: 'pothole' },
       { service_code: 'Y', service_name: 'Potholes' },
     ]);
