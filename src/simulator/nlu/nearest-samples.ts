@@ -29,11 +29,17 @@ export function findNearestSamples(sentence: Sentence, compiled: CompiledModel):
   const templates = compiled.templates;
   const bounds = new Float64Array(templates.length);
   const candidates: number[] = [];
-  for (let t = 0; t < templates.length; t++) {
+  // Only templates sharing a word with the sentence, or with a slot it might fill, can score at all.
+  const seen = new Uint8Array(templates.length);
+  const consider = (t: number) => {
+    if (seen[t] === 1) return;
+    seen[t] = 1;
     const template = templates[t];
     bounds[t] = template ? upperBound(sentence, present, weights, template) : 0;
     if ((bounds[t] ?? 0) >= WORTH_ALIGNING) candidates.push(t);
-  }
+  };
+  for (const id of sentence.stemIds) if (id >= 0) for (const t of compiled.templatesByStem[id] ?? []) consider(t);
+  for (const t of compiled.templatesWithSlots) consider(t);
   candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
   // The intents shown are the best and three alternatives: a template that cannot beat the
   // fourth best so far cannot change the answer, nor can any after it in this order.

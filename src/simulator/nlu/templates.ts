@@ -27,6 +27,9 @@ export interface CompiledModel {
   lexicon: Lexicon;
   templates: Template[];
   readers: SlotReader[];
+  /** Templates by the stems of their words (indexes into `templates`), and those with slots: a template in neither for a sentence cannot score. */
+  templatesByStem: Int32Array[];
+  templatesWithSlots: Int32Array;
 }
 
 const SLOT_MARK = /^qqslot(\d+)qq$/;
@@ -77,5 +80,8 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
       templates.push({ intent: intent.name, sample, items, stemMask, distinctStems, totalWeight: items.reduce((sum, item) => sum + item.weight, 0) });
     }
   }
-  return { lexicon, templates, readers };
+  const byStem = Array.from({ length: lexicon.stemCount }, () => [] as number[]);
+  templates.forEach((template, t) => { for (const id of template.distinctStems) byStem[id]?.push(t); });
+  const withSlots = templates.flatMap((template, t) => (template.items.some((item) => item.kind === 'slot') ? [t] : []));
+  return { lexicon, templates, readers, templatesByStem: byStem.map((list) => Int32Array.from(list)), templatesWithSlots: Int32Array.from(withSlots) };
 }
