@@ -1,7 +1,7 @@
 /**
- * Connector response schemas loaded the first time a connector checks an answer, not when the
- * service starts: zod and the schemas built with it cost every Lambda cold start milliseconds,
- * though most turns call one connector or none. A module reached only through `import()` is
+ * Connector code loaded the first time a connector needs it, not when the service starts: zod
+ * and the response schemas built with it, the iCalendar reader, cost every Lambda cold start
+ * milliseconds, though most turns call one connector or none. A module reached only through `import()` is
  * evaluated on first use, in a bundle too (esbuild wraps it so).
  */
 
