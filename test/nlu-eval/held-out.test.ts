@@ -13,11 +13,13 @@ const model = loadLanguageModel('en-GB');
 const sentences = readLabelledSentences(path.join(__dirname, 'held-out.yaml'));
 
 /**
- * Floors a little under what the NLU scores today (intent 95.9%, slot values 91.3%,
- * out-of-domain 92.5% when committed; 68.3%, 51.4% and 77.5% before this work began).
- * The targets are 95%, 90% and 90%: raise a floor whenever the NLU does better.
+ * Floors a little under what the NLU scores today (intent 96.5%, slot values 94.2%,
+ * out-of-domain 100% of 40 when committed; 68.3%, 51.4% and 77.5% before this work began).
+ * The targets are 95%, 90% and 90%: raise a floor whenever the NLU does better. The set stays
+ * held out: no sentence of it, nor a near paraphrase, goes into the samples or the out-of-domain
+ * examples (the test above checks the sentences themselves).
  */
-const FLOORS = { intent: 0.95, slots: 0.9, outOfDomain: 0.9 };
+const FLOORS = { intent: 0.96, slots: 0.93, outOfDomain: 0.97 };
 
 describe('the held-out evaluation set', () => {
   it('is large and covers every intent with samples, and requests the skill does not serve', () => {
