@@ -1,9 +1,10 @@
 /**
- * Which words make a sentence about the council. "Open the garage door" shares "garage door" with
- * a graffiti sample and "when is easter this year" shares "when" and "year" with bin days and
- * council tax, but neither says anything a council does. A sentence is about the council when it
- * has a key word of some intent (a word many of its samples use and everyday requests rarely do:
- * "bin", "band", "report", "postcode") or a word of a slot value ("wheelie", "pothole").
+ * Which words make a sentence about the council. "Open the blinds" shares "open" with "open my
+ * council tax bill" and "when is christmas day" shares "when is ... day" with bin days, but
+ * neither says anything a council does. A sentence is about the council when it has a key word of
+ * some intent (a word a fair share of its samples use and everyday requests, the model's
+ * out-of-domain examples, use far less: "bin", "band", "report", "postcode"), a word of a slot
+ * value ("wheelie", "pothole") or a postcode.
  */
 import { BUILT_IN_INTENTS } from '../../core/intents';
 import type { LanguageModel } from '../../language-model/language-model';
@@ -14,11 +15,12 @@ import type { SlotReader } from './slot-types';
 import { spotValue } from './spot';
 import { stem, tokenise } from './text';
 
-
 /** A word is a key word of an intent when at least this share of its samples use it. */
 const KEY_SHARE = 0.015;
 /** ...and everyday requests use it at most this share as often. */
 const EVERYDAY_RATIO = 1 / 3;
+/** A value's word is a council word unless more than this share of everyday requests use it ("blue": "why is the sky blue"). */
+const EVERYDAY_VALUE_SHARE = 0.01;
 
 function stemsOf(text: string): Set<string> {
   return new Set(tokenise(text.replace(/\{\w+\}/g, ' ')).tokens.map((t) => t.stem));
@@ -51,9 +53,6 @@ export function findCouncilStems(model: LanguageModel): Set<string> {
   for (const s of general) council.delete(s);
   return council;
 }
-
-/** A value's word is a council word unless everyday requests use it at least this often ("blue" is, once in a while). */
-const EVERYDAY_VALUE_SHARE = 0.01;
 
 /** A mended word this short may be another word altogether ("good" is not a slip for "food"). */
 const SURE_MEND_LENGTH = 6;

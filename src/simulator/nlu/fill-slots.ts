@@ -57,7 +57,7 @@ export function fillSlots(
       markWords(sentence, have, taken);
     }
   }
-  // Last, a value no span names, from its own words elsewhere in the sentence ("the recycling wasn't picked up").
+  // Last, a value no span names, from its own words elsewhere in the sentence ("the drains keep overflowing").
   for (const slot of order) {
     const guess = Object.hasOwn(slots, slot.name) ? undefined : readers.get(slot.type)?.guess?.(sentence, taken);
     if (guess) slots[slot.name] = guess;

@@ -1,9 +1,8 @@
 /**
- * A value named by its words scattered through the sentence rather than in one span: "the
- * recycling wasn't picked up" names no synonym of a missed bin, but "recycling" and "not" are
- * words only the missed bin's synonyms use; "the drains are overflowing on the corner" has
- * "drains" and "overflowing". Only when two or more such words agree on one value, so a single
- * shared word never fills a slot.
+ * A value named by its words scattered through the sentence rather than in one span: "the drains
+ * by the shops keep overflowing" names no synonym of a blocked drain, but "drains" and
+ * "overflowing" are words only the blocked drain's synonyms use. Only when two or more such words
+ * agree on one value, so a single shared word never fills a slot.
  */
 import type { SlotType } from '../../language-model/language-model';
 import { FILLER_WORDS } from './fillers';

@@ -1,6 +1,6 @@
 /**
- * Places said without "on" or "at" before them: "pothole church street", "the gully on kings
- * road is blocked" when no sample lays the words out that way. A street is a name of one to three
+ * Places said without "on" or "at" before them ("pothole church street", "dog mess all along
+ * beech grove"), or where no sample lays the words out that way. A street is a name of one to three
  * words ending in a word British streets end in ("road", "lane", "close"); "the road" alone, or
  * "the road to town", names no street.
  */
