@@ -12,6 +12,7 @@ import { findDates, type DateReference } from './dates';
 import type { Sentence } from './sentence';
 import { type SlotReader } from './slot-types';
 import { spotNumbers, spotValue } from './spot';
+import { spotStreet } from './spot-street';
 
 /** What a slot of each type stands for among the features; undefined: its words are kept as words. */
 export type SlotFeature = string | undefined;
@@ -55,6 +56,8 @@ export interface ClassifierInput {
   dates: DateReference;
   /** The feature a slot of this type becomes (`{BIN_TYPE}`, `{number}`), or undefined. */
   featureOfType: (type: string) => SlotFeature;
+  /** True when some slot type is a street (spot-street.ts): a street said is a place, not its words or a reference number. */
+  streets: boolean;
   /** Reads a sample as a sentence, so a value written into it ("my recycling wasn't taken") counts as its type, as in a sentence. */
   read: (text: string) => Sentence;
 }
@@ -120,6 +123,9 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
         mark(spot.from, spot.to, input.featureOfType(reader.type) ?? '');
       }
     }
+    // "14 meadow close": a place, as a location gap in a sample is; its number is no reference.
+    const street = input.streets ? spotStreet(sentence, taken) : undefined;
+    if (street) mark(street.from, street.to, '');
     for (const date of findDates(sentence, input.dates)) {
       if (!taken.slice(date.from, date.to).some(Boolean)) mark(date.from, date.to, input.featureOfType('DATE') ?? '');
     }

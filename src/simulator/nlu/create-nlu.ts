@@ -49,6 +49,7 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     postcodeReaders: [...readers.values()].filter((r) => r.kind === 'postcode'),
     dates: reference,
     featureOfType: featureOf(readers),
+    streets: [...readers.values()].some((r) => r.streets === true),
     read: (text) => readSentence(text, compiled.lexicon),
   });
   const decide = createDecider({ model, classifier, councilStems: findCouncilStems(model), readers, reference, threshold });

@@ -71,10 +71,12 @@ export function createDecider({ model, classifier, councilStems, readers, refere
       && nearest.template.items.every((item) => item.kind === 'word' || Object.hasOwn(nearest.alignment.slots, item.slot));
     // A council intent needs a council word: "when is the village fete" shares only "when is" with
     // bin days. Close to a sample in known words ("what goes out next week") is enough without one.
-    const near = first !== undefined && first.aligned >= NEAR_SAMPLE && unknownShare <= NEAR_SAMPLE_FOREIGN;
+    // New words are expected in a free-form slot ("number the old rectory"), but only of a sentence
+    // close to its sample: "what's the price of bread at asda" is not "it's at {location}".
+    const near = first !== undefined && first.aligned >= NEAR_SAMPLE && (saysFreely || unknownShare <= NEAR_SAMPLE_FOREIGN);
     const offTopic = first !== undefined && !near && !BUILT_IN_INTENTS.includes(first.name) && !mentionsCouncil(sentence, councilStems, postcodeReaders);
-    const foreign = first !== undefined && first.aligned < 0.999 && !saysFreely
-      && (offTopic || (first.aligned < NEAR_SAMPLE && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE)));
+    const foreign = first !== undefined && first.aligned < 0.999
+      && (offTopic || (!saysFreely && first.aligned < NEAR_SAMPLE && (outOfDomain > (posteriors.get(first.name) ?? 0) || unknownShare > FOREIGN_SHARE)));
     if (!first || first.score < threshold || foreign) {
       const shown = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
       return {

@@ -33,6 +33,8 @@ describe('a request the council does not serve', () => {
     'open the blinds',
     'how many ounces in a pound',
     'when does the pharmacy shut',
+    // Shaped like "it's at {location}", but a place in a sentence is not a report of one.
+    "what's the price of bread at asda",
   ])('"%s" falls back as out of domain, showing staff what it was nearest to', (text) => {
     const result = nlu.understand(text);
     expect(result.intent.name).toBe(FALLBACK_INTENT);

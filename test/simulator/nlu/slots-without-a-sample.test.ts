@@ -15,6 +15,13 @@ describe('a street said without a preposition', () => {
     expect(nlu.understand('dog mess all along beech grove').slots.location?.value).toBe('beech grove');
   });
 
+  it('keeps its house number out of the request: "fly tipping 14 meadow close" is a report, not report 14', () => {
+    const result = nlu.understand('fly tipping 14 meadow close');
+    expect(result.intent.name).toBe('ReportIssueIntent');
+    expect(result.slots.location?.value).toBe('14 meadow close');
+    expect(result.slots.reference).toBeUndefined();
+  });
+
   it('is not made of everyday words: "the road" alone names no street', () => {
     expect(nlu.understand('there is a pothole and the road is dangerous').slots.location).toBeUndefined();
   });
