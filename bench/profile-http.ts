@@ -6,10 +6,9 @@
  * BENCH_SLICE (seconds, default 6) of load after a 3 s warm-up; the .cpuprofile is kept in
  * .build/profile-http/ for Chrome DevTools.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildBenchTargets } from './lib/build-targets';
 import { startChildServer } from './lib/child-server';
 import { loadTarget } from './lib/http-load';
@@ -24,7 +23,7 @@ interface ProfileNode {
 }
 
 function ownerOf(url: string): string {
-  if (url.startsWith('node:') ) return 'node internals';
+  if (url.startsWith('node:')) return 'node internals';
   if (url === '') return '(native, GC, idle)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg?.[1]) return pkg[1];
@@ -67,7 +66,7 @@ async function main(): Promise<void> {
   }
   // Warm-up requests are in the profile too; the per-request figures divide by the measured ones only, so read them as upper bounds.
   const per = (us: number) => (us / Math.max(requests, 1)).toFixed(1).padStart(7);
-  console.log(`${requests} requests in ${seconds} s measured (after a 3 s warm-up, also profiled); microseconds of self time per measured request:`);
+  console.log(`${requests} requests in ${seconds} s measured (after a 3 s warm-up, also profiled); microseconds of self time per measured request, by file:`);
   for (const [owner, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${per(us)}  ${owner}`);
   console.log('\nBusiest functions:');
   for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${per(us)}  ${fn}`);

@@ -11,7 +11,7 @@
  * Amounts are pounds as decimals, as revenues systems print them.
  */
 import type { z } from 'zod';
-import { loadOnFirstUse } from './lazy-schema';
+import { loadOnFirstUse } from './load-on-first-use';
 import type { CouncilTax, TaxAccount } from '../core/council';
 import { AccountLinkError, CouncilDataError } from '../core/errors';
 import { HttpClient, redactUrl, type HttpCall } from './http';

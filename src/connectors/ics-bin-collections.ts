@@ -12,7 +12,7 @@ import { HttpClient, redactUrl, type HttpCall } from './http';
 import type { expandOccurrences } from './ics/expand-occurrences';
 import type { ParsedCalendar } from './ics/parse-calendar';
 import { StaleWhileErrorCache } from './ics/stale-while-error-cache';
-import { loadOnFirstUse } from './lazy-schema';
+import { loadOnFirstUse } from './load-on-first-use';
 
 /**
  * The iCalendar reader and expander, with ical.js, loaded with the first feed: a cold start that

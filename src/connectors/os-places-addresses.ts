@@ -2,7 +2,7 @@
  * Finds the properties at a postcode through the OS Places API (Ordnance Survey's AddressBase
  * gazetteer), the address lookup most UK councils already licence under the PSGA.
  */
-import { loadOnFirstUse } from './lazy-schema';
+import { loadOnFirstUse } from './load-on-first-use';
 import type { Address, AddressFinder } from '../core/council';
 import { CouncilDataError } from '../core/errors';
 import { HttpClient, redactUrl, type HttpCall } from './http';

@@ -13,7 +13,7 @@ import { resolveMoves } from '../bins/detect-moves';
 import { compileStreamMatcher, type StreamWords } from '../bins/match-streams';
 import { HttpClient, redactUrl, type HttpCall } from '../http';
 import { StaleWhileErrorCache } from '../ics/stale-while-error-cache';
-import { loadOnFirstUse } from '../lazy-schema';
+import { loadOnFirstUse } from '../load-on-first-use';
 import { buildQuery, type AddressField } from './ukbcd-query';
 import { parseCollectionDate } from './ukbcd-wire';
 
