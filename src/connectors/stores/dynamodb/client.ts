@@ -9,7 +9,7 @@ import { defaultCredentialSource, type CredentialSource } from './credentials';
 import { DynamoDbError } from './errors';
 import { Poster, PostFailure } from './post';
 import { backoffMs, classify, MAX_ATTEMPTS, RetryQuota } from './retry';
-import { signRequest, SigningKeys } from './sign';
+import { signRequest } from './sign';
 import type { Operations } from './types';
 
 export interface DynamoDbClientOptions {
@@ -49,8 +49,6 @@ export class DynamoDbClient {
   private readonly maxAttempts: number;
   private readonly backoffScale: number;
   private readonly quota = new RetryQuota();
-  /** The signing key: derived once a day instead of on every request. */
-  private readonly signingKeys = new SigningKeys();
   private readonly poster: Poster;
 
   constructor(options: DynamoDbClientOptions) {
@@ -116,7 +114,7 @@ export class DynamoDbClient {
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
       body,
       credentials,
-    }, this.signingKeys);
+    });
     let answer: Awaited<ReturnType<Poster['post']>>;
     try {
       answer = await this.poster.post(headers, body, this.timeoutMs, MAX_ANSWER_BYTES);

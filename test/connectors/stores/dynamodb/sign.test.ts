@@ -1,20 +1,46 @@
 /**
- * Our SigV4 signer against a maintained one: for the requests the DynamoDB client makes, every
- * header it sends must be what aws4fetch (the library the client signed with before) would send,
- * byte for byte, or AWS refuses the call.
+ * The DynamoDB client's SigV4 signatures against the AWS SDK's own signer (@smithy/signature-v4,
+ * what @aws-sdk/client-dynamodb signs with): for the requests the client makes, the same headers
+ * signed the same way must give the same signature, or AWS refuses the call.
  */
-import { AwsV4Signer } from 'aws4fetch';
-import { signRequest, SigningKeys } from '../../../../src/connectors/stores/dynamodb/sign';
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { signRequest } from '../../../../src/connectors/stores/dynamodb/sign';
+
+/** The SDK signer's hash interface over node:crypto (an HMAC when given a key). */
+type Source = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: Source): string | Uint8Array => (typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+
+class NodeSha256 {
+  private hash: Hash | Hmac;
+  private readonly key?: string | Uint8Array;
+  constructor(secret?: Source) {
+    this.key = secret === undefined ? undefined : bytes(secret);
+    this.hash = this.key === undefined ? createHash('sha256') : createHmac('sha256', this.key);
+  }
+  update(data: Source): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {
+    this.hash = this.key === undefined ? createHash('sha256') : createHmac('sha256', this.key);
+  }
+}
 
 const body = JSON.stringify({ TableName: 'profiles', Key: { userId: { S: 'resident-1' } }, ConsistentRead: true });
 const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.GetItem' };
+const KEYS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 
-async function aws4fetchHeaders(url: string, region: string, sessionToken: string | undefined, now: Date): Promise<Record<string, string>> {
-  const signed = await new AwsV4Signer({
-    method: 'POST', url, headers, body, accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken,
-    service: 'dynamodb', region, datetime: now.toISOString().replace(/[:-]|\.\d{3}/g, ''),
-  }).sign();
-  return Object.fromEntries(signed.headers);
+/** What the SDK signs for the same request: every header ours sends, bar the signature itself. */
+async function sdkAuthorization(url: URL, region: string, sent: Record<string, string>, sessionToken: string | undefined, now: Date): Promise<string> {
+  const { authorization: _ours, 'x-amz-date': _date, 'x-amz-security-token': _token, ...signedHeaders } = sent;
+  const signer = new SignatureV4({ service: 'dynamodb', region, credentials: { ...KEYS, sessionToken }, sha256: NodeSha256, applyChecksum: false });
+  const signed = await signer.sign({
+    method: 'POST', protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: '/', query: {}, headers: signedHeaders, body,
+  }, { signingDate: now });
+  return String(signed.headers.authorization);
 }
 
 describe('signRequest', () => {
@@ -24,26 +50,25 @@ describe('signRequest', () => {
     { name: 'a local server on its own port (dynalite)', url: 'http://127.0.0.1:45123', region: 'eu-west-2', sessionToken: undefined },
   ];
 
-  it.each(cases)('signs as aws4fetch does: $name', async ({ url, region, sessionToken }) => {
+  it.each(cases)('signs as the AWS SDK does: $name', async ({ url, region, sessionToken }) => {
     const now = new Date('2026-12-06T03:59:58.123Z');
-    const ours = signRequest({
-      url: new URL(url), region, service: 'dynamodb', headers, body, now,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken },
-    });
-    expect(ours).toEqual(await aws4fetchHeaders(url, region, sessionToken, now));
-    expect(ours.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261206\/.+\/dynamodb\/aws4_request, SignedHeaders=host;x-amz-date;.*x-amz-target, Signature=[0-9a-f]{64}$/);
+    const ours = signRequest({ url: new URL(url), region, service: 'dynamodb', headers, body, now, credentials: { ...KEYS, sessionToken } });
+    expect(ours.authorization).toBe(await sdkAuthorization(new URL(url), region, ours, sessionToken, now));
+    expect(ours.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20261206\/.+\/dynamodb\/aws4_request, SignedHeaders=.*host;.*x-amz-date;.*x-amz-target, Signature=[0-9a-f]{64}$/);
+    expect(ours['x-amz-date']).toBe('20261206T035958Z');
+    expect(ours['x-amz-security-token']).toBe(sessionToken);
+    expect(ours.host).toBe(new URL(url).host);
   });
 
-  it('derives a new key when the day or the credentials change, and signs as aws4fetch then too', async () => {
-    const keys = new SigningKeys();
+  it('signs with the day\'s key: a new day or rotated credentials give another signature', () => {
     const sign = (now: Date, secretAccessKey: string) => signRequest({
       url: new URL('https://dynamodb.eu-west-2.amazonaws.com'), region: 'eu-west-2', service: 'dynamodb', headers, body, now,
       credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey },
-    }, keys).authorization;
+    }).authorization;
     const before = new Date('2026-12-06T23:59:59Z');
     const after = new Date('2026-12-07T00:00:01Z');
-    sign(before, 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
-    expect(sign(after, 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY')).toBe((await aws4fetchHeaders('https://dynamodb.eu-west-2.amazonaws.com', 'eu-west-2', undefined, after)).authorization);
-    expect(sign(after, 'rotated')).not.toBe(sign(after, 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'));
+    expect(sign(after, KEYS.secretAccessKey)).toContain('/20261207/');
+    expect(sign(before, KEYS.secretAccessKey)).toContain('/20261206/');
+    expect(sign(after, 'rotated')).not.toBe(sign(after, KEYS.secretAccessKey));
   });
 });
