@@ -51,3 +51,25 @@ describe('the NLU on the held-out set', () => {
     expect(report.outOfDomainAccuracy).toBeGreaterThanOrEqual(FLOORS.outOfDomain);
   });
 });
+
+/**
+ * The second set (test/nlu-eval/fresh-check.yaml), written after the NLU was tuned against the
+ * first, measures what the first cannot: whether its figures carry over. When committed it scored
+ * intent 91.7%, slot values 87.5% of 16, out-of-domain 93.8% of 16 (75.0%, 75.0% and 37.5% on
+ * the NLU before that tuning); the floors sit just under.
+ */
+describe('the NLU on the second held-out set', () => {
+  const fresh = readLabelledSentences(path.join(__dirname, 'fresh-check.yaml'));
+  const report = evaluateNlu(createNlu(model, { now: () => EVALUATION_NOW, timeZone: 'Europe/London' }), fresh);
+
+  it('holds no sample of the model either', () => {
+    const isInModel = createSampleMatcher(model);
+    expect(fresh.map((s) => s.say).filter((say) => isInModel(say) !== undefined)).toEqual([]);
+  });
+
+  it('scores close to the first set', () => {
+    expect(report.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.slotAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(report.outOfDomainAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
