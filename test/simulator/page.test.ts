@@ -36,9 +36,7 @@ beforeAll(async () => {
   app = await startSimulatorApp();
   browser = await chromium.launch({ executablePath: chromiumPath, args: HEADLESS_ARGS });
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1100 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${app.url}/simulator/`);
+  page = await openSimulator(app);
 });
 
 afterAll(async () => {
@@ -46,6 +44,26 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
+
+/** The simulator page of `on` in a new tab, its script errors collected in pageErrors. */
+async function openSimulator(on: SimulatorApp): Promise<Page> {
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => pageErrors.push(error.message));
+  await opened.goto(`${on.url}/simulator/`);
+  return opened;
+}
+
+/** Clicks "Save as test": the YAML the officer gets, and where it is written so a replay can read it. */
+async function saveAsTest(on: Page): Promise<{ saved: string; fileName: string; file: string }> {
+  const [download] = await Promise.all([
+    on.waitForEvent('download'),
+    on.getByRole('button', { name: 'Save as test' }).click(),
+  ]);
+  const saved = readFileSync(await download.path(), 'utf8');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'saved-test-')), download.suggestedFilename());
+  writeFileSync(file, saved);
+  return { saved, fileName: download.suggestedFilename(), file };
+}
 
 /** Types a sentence as the officer would, and waits for the skill's answer to appear. */
 async function say(text: string, on: Page = page): Promise<string> {
@@ -97,12 +115,8 @@ describeInBrowser('the simulator page', () => {
   });
 
   it('saves the conversation as a YAML test that replays green', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Save as test' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('when-is-my-bin-day-alexa.yaml');
-    const saved = readFileSync(await download.path(), 'utf8');
+    const { saved, fileName, file } = await saveAsTest(page);
+    expect(fileName).toBe('when-is-my-bin-day-alexa.yaml');
     const yaml = parse(saved) as { name: string; now: string; device: object; platforms: string[]; turns: { say: string; expect: Record<string, unknown> }[] };
     expect(yaml.name).toBe('when is my bin day (Alexa)');
     expect(yaml.now).toBe(new Date(SIMULATOR_NOW).toISOString());
@@ -113,8 +127,6 @@ describeInBrowser('the simulator page', () => {
     expect(yaml.turns[3]?.expect).toMatchObject({ intent: 'GetBinCollectionIntent', slots: { binType: 'RECYCLING', date: '2026-12-01' } });
 
     // What staff save is a test the suite can run: replay it as a new resident.
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'saved-test-')), download.suggestedFilename());
-    writeFileSync(file, saved);
     const outcome = await runConversation(readConversationFile(file), 'alexa', { baseUrl: app.url, userId: 'replaying-resident', sessionId: 'replay' });
     expect(outcome.turns.flatMap((t) => t.failures)).toEqual([]);
   });
@@ -174,9 +186,7 @@ describeInBrowser('the simulator page on a deployment of several councils', () =
   let councilsPage: Page;
   beforeAll(async () => {
     councilsApp = await startSimulatorApp(SIMULATOR_NOW, DEMO_DEPLOYMENT_PATH);
-    councilsPage = await context.newPage();
-    councilsPage.on('pageerror', (error) => pageErrors.push(error.message));
-    await councilsPage.goto(`${councilsApp.url}/simulator/`);
+    councilsPage = await openSimulator(councilsApp);
   });
   afterAll(async () => {
     await councilsPage?.close();
@@ -194,14 +204,8 @@ describeInBrowser('the simulator page on a deployment of several councils', () =
     expect(await meta()).toContain('council: Demo Valley District Council');
 
     // Saved as a test, the picked council goes with it, and the replay answers as that council again.
-    const [download] = await Promise.all([
-      councilsPage.waitForEvent('download'),
-      councilsPage.getByRole('button', { name: 'Save as test' }).click(),
-    ]);
-    const saved = readFileSync(await download.path(), 'utf8');
+    const { saved, file } = await saveAsTest(councilsPage);
     expect((parse(saved) as { council?: string }).council).toBe('demo-valley');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'saved-test-')), download.suggestedFilename());
-    writeFileSync(file, saved);
     const outcome = await runConversation(readConversationFile(file), 'alexa', { baseUrl: councilsApp.url, userId: 'replaying-valley', sessionId: 'replay-valley' });
     expect(outcome.turns.flatMap((t) => t.failures)).toEqual([]);
 

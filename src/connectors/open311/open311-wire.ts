@@ -5,8 +5,8 @@
  * strings, "true" as a string, keywords as a list, empty elements for absent values).
  */
 import { z } from 'zod';
+import { textOrNumber as text } from '../wire-text';
 
-const text = z.union([z.string(), z.number()]).transform(String);
 const flag = (fallback: boolean) => z.preprocess((v) => (v === undefined || v === null ? fallback : v === true || v === 'true'), z.boolean());
 
 export const serviceSchema = z.object({

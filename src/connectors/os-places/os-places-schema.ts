@@ -3,9 +3,9 @@
  * the first lookup, not at start-up.
  */
 import { z } from 'zod';
+// OS sends numbers as strings today; either is read, so a schema tweak on their side is not an outage.
+import { textOrNumber as text } from '../wire-text';
 
-// OS sends numbers as strings today; accept either so a schema tweak on their side is not an outage.
-const text = z.union([z.string(), z.number()]).transform(String);
 export const pageSchema = z.object({
   header: z.object({ totalresults: z.number().int().nonnegative() }),
   results: z.array(z.object({

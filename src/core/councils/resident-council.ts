@@ -2,8 +2,28 @@
  * Each turn's council, in a deployment of several: the one saved with the resident's address,
  * looked up before the handler runs, so handlers keep receiving one council's services.
  */
+import type { ProfileStore, ResidentProfile } from '../profile';
 import type { SkillServices } from '../skill';
 import type { Turn } from '../turn';
+
+/**
+ * The store as one turn sees it: the profile read to choose the council is what the handler's
+ * own `get` receives, not a second read of the same row; writes go through and are remembered.
+ */
+function rememberingProfile(store: ProfileStore, userId: string, profile: ResidentProfile | undefined): ProfileStore {
+  let current = profile;
+  return {
+    get: async (id) => (id === userId ? current : store.get(id)),
+    put: async (next) => {
+      await store.put(next);
+      if (next.userId === userId) current = next;
+    },
+    delete: async (id) => {
+      await store.delete(id);
+      if (id === userId) current = undefined;
+    },
+  };
+}
 
 /**
  * The services for this resident's turn: their council's connectors, name, contacts and delivery
@@ -19,9 +39,11 @@ export async function servicesForResident(services: SkillServices, turn: Pick<Tu
   const home = property
     ? (property.postcode ? councils.ownerOf({ postcode: property.postcode, custodianCode: property.custodianCode }) : undefined)
     : councils.forResident(userId, profile);
-  if (!home) return { ...services, council: councils.unplaced, info: councils.service, councilId: undefined };
+  const profiles = userId && !property ? rememberingProfile(services.profiles, userId, profile) : services.profiles;
+  if (!home) return { ...services, profiles, council: councils.unplaced, info: councils.service, councilId: undefined };
   return {
     ...services,
+    profiles,
     council: home.council,
     info: home.info,
     councilId: home.id,

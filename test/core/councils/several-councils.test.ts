@@ -28,6 +28,15 @@ describe('one service for several councils: whose council answers', () => {
     expect(heard(await later.launch())).toContain('Hillside District Council');
   });
 
+  it('reads a placed resident\'s profile once a turn: the read that chooses the council is the one the handler uses', async () => {
+    const test = createSeveralCouncils();
+    await binDayAt(new Conversation(test.skill), 'H S 1 1 A A', '5');
+    const reads = jest.spyOn(test.profiles, 'get');
+    const answer = await new Conversation(test.skill).say(BINS);
+    expect(heard(answer)).toContain('Thursday 3 December: the brown garden bin');
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('on a border postcode, lets the custodian code of the chosen home decide', async () => {
     const test = createSeveralCouncils();
     const one = await binDayAt(new Conversation(test.skill, 'resident-1'), 'B D 1 1 A A', '1');
