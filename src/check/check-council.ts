@@ -33,7 +33,8 @@ export async function checkCouncil(options: CheckOptions): Promise<CheckReport> 
   const logger = options.logger ?? silentLogger;
   const progress = options.onProgress ?? (() => undefined);
   const council = createCouncil(config, { clock, logger, onCall: () => undefined });
-  const t = createTranslators(loadLocaleResources()).forLocale('en-GB');
+  const translators = createTranslators(loadLocaleResources());
+  const t = translators.forLocale('en-GB');
   const spokenName = (issueType: string) => {
     const key = `reports:issueTypes.${issueType}`;
     return t.has(key) ? t.text(key) : issueType.toLowerCase().replace(/_/g, ' ');
@@ -56,6 +57,6 @@ export async function checkCouncil(options: CheckOptions): Promise<CheckReport> 
   report.sections.push(await checkReports(council, config, spokenName));
   report.sections.push(checkTaxBands(config));
   progress('asking the skill what residents would hear');
-  report.sections.push(await checkSentences({ council, config, address: places.address, clock, logger }));
+  report.sections.push(await checkSentences({ council, config, address: places.address, clock, logger, translators }));
   return report;
 }

@@ -5,13 +5,12 @@
  */
 import type { CouncilConfig } from '../config/council-config';
 import { toCouncilInfo } from '../config/load-config';
-import { loadLocaleResources } from '../config/locales';
 import type { Address, Council } from '../core/council';
 import type { Clock } from '../core/dates';
 import { allHandlers } from '../core/handlers';
 import { GET_BIN_COLLECTION } from '../core/handlers/bin-collection';
 import { COUNCIL_TAX_CHARGE } from '../core/handlers/council-tax';
-import { createTranslators } from '../core/i18n';
+import type { TranslatorFactory } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import type { ProfileStore, ResidentProfile } from '../core/profile';
 import { handlersWithin } from '../core/handler-requirements';
@@ -37,11 +36,8 @@ export interface SentenceOptions {
   address?: Address;
   clock: Clock;
   logger: Logger;
-}
-
-/** An apology where an answer should be: the skill's own words for a failing back end. */
-function isApology(text: string): boolean {
-  return /^Sorry\b/.test(text);
+  /** The locale's words, read once for the whole check. */
+  translators: TranslatorFactory;
 }
 
 export async function checkSentences(options: SentenceOptions): Promise<Section> {
@@ -52,26 +48,27 @@ export async function checkSentences(options: SentenceOptions): Promise<Section>
     council: options.council,
     info: toCouncilInfo(options.config),
     profiles,
-    translators: createTranslators(loadLocaleResources()),
+    translators: options.translators,
     clock: options.clock,
     logger: options.logger,
   };
   // Only questions, never a report: no outbox, so the handlers that send are left out.
   const skill = createSkill(handlersWithin(allHandlers, services), services);
-  const ask = async (intent: string, slots: Turn['slots']): Promise<string> => {
+  /** What the resident hears, and whether it is the skill's apology for a failing back end. */
+  const ask = async (intent: string, slots: Turn['slots']): Promise<{ text: string; failed: boolean }> => {
     const reply = await skill.handle(createTurn({ kind: 'intent', intent, slots, userId: RESIDENT, requestId: `check-${intent}`, locale: 'en-GB' }));
-    return toPlainText(reply.speech);
+    return { text: toPlainText(reply.speech), failed: reply.failed === true };
   };
 
   if (address) {
     const binDay = await ask(GET_BIN_COLLECTION, {});
-    section.findings.push(isApology(binDay)
-      ? fail(`"When is my bin day?" → "${binDay}"`, 'bins', 'see the bins section above for what failed')
-      : info(`"When is my bin day?" → "${binDay}"`));
+    section.findings.push(binDay.failed
+      ? fail(`"When is my bin day?" → "${binDay.text}"`, 'bins', 'see the bins section above for what failed')
+      : info(`"When is my bin day?" → "${binDay.text}"`));
   } else {
     section.findings.push(info('"When is my bin day?" is not tried: no address was found for the house.'));
   }
-  const bandD = await ask(COUNCIL_TAX_CHARGE, { band: { id: 'D', value: 'D' } });
+  const bandD = (await ask(COUNCIL_TAX_CHARGE, { band: { id: 'D', value: 'D' } })).text;
   // Without a councilTax section the skill gives the website and phone, as the council chose.
   const missingBandD = options.config.councilTax !== undefined && options.config.councilTax.bands.D === undefined;
   section.findings.push(missingBandD

@@ -65,7 +65,7 @@ function toResult({ status, body }: VoiceAnswer): HttpApiResult {
 }
 
 /** The route's path: from the route key ("POST /dialogflow/cx"), which no stage prefix changes. */
-function pathOf(event: HttpApiEvent): string | undefined {
+export function pathOf(event: HttpApiEvent): string | undefined {
   return event.routeKey?.split(' ')[1] ?? event.rawPath;
 }
 

@@ -6,7 +6,7 @@
  * route had on Express, so moving off Express changed no answer.
  */
 import type { Logger } from '../../core/logger';
-import { isJsonRequest, type VoiceAnswer, type VoiceEndpoint } from '../shared/voice-endpoint';
+import { INTERNAL_ERROR_ANSWER, isJsonRequest, type VoiceAnswer, type VoiceEndpoint } from '../shared/voice-endpoint';
 import type { AlexaHandler } from './alexa-handler';
 import { InvalidAlexaRequestError } from './check-envelope';
 import { AlexaVerificationError, verifyAlexaRequest, type AlexaVerificationOptions } from './verify';
@@ -20,7 +20,7 @@ export const ALEXA_ANSWERS = {
   tooLarge: { status: 413, body: { error: 'The body is too large.' } },
   badJson: { status: 400, body: { error: 'The body is not valid JSON.' } },
   refused: { status: 400, body: ALEXA_REFUSAL },
-  internal: { status: 500, body: { error: 'Internal error.' } },
+  internal: INTERNAL_ERROR_ANSWER,
 } as const satisfies Record<string, VoiceAnswer>;
 
 export interface AlexaEndpointOptions {
@@ -29,7 +29,7 @@ export interface AlexaEndpointOptions {
   logger: Logger;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Parsed = { ok: true; value: unknown } | { ok: false };
 
 /** The request id, if the body has one, for the log line of a failure. */
 function requestIdOf(body: unknown): unknown {
@@ -39,8 +39,8 @@ function requestIdOf(body: unknown): unknown {
 function parseJson(body: Buffer): Parsed {
   try {
     return { ok: true, value: JSON.parse(body.toString('utf8')) as unknown };
-  } catch (error) {
-    return { ok: false, error };
+  } catch {
+    return { ok: false };
   }
 }
 

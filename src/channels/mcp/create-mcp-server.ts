@@ -24,8 +24,6 @@ export const PERSONAL_TOOLS = new Set(['get_council_tax_balance']);
 export interface McpServerOptions {
   deps: ToolDeps;
   logger: Logger;
-  /** List the personal tools (an identity provider is configured). */
-  personalTools: boolean;
   /** The connection keeps a session, so the server can ask the client questions mid-call. */
   canElicit: boolean;
 }
@@ -47,7 +45,6 @@ export function createMcpServer(options: McpServerOptions): McpServer {
     const canElicit = options.canElicit && server.server.getClientCapabilities()?.elicitation !== undefined;
     return {
       caller: callerOf(authInfo),
-      canElicit,
       elicit: canElicit
         ? async (message: string, schema: ElicitSchema) => {
             const answer = await server.server.elicitInput({ mode: 'form', message, requestedSchema: schema });
@@ -112,7 +109,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     }, guarded('report_problem', (call, args: Parameters<typeof reportProblem>[2]) => reportProblem(deps, call, args)));
   }
-  if (options.personalTools) {
+  if (deps.personalTools) {
     server.registerTool('get_council_tax_balance', {
       title: 'Your council tax balance',
       description: 'The signed-in resident\'s own council tax balance and next instalment. Needs the resident to sign in with the council.',

@@ -3,7 +3,7 @@
  * request stands alone (no sessions: the next request may reach another container), so
  * report_problem uses its two-call confirm flow; the body limit and checks are the server's.
  */
-import { createLambdaChannelContext, type HttpApiEvent, type HttpApiResult } from '../../entry/lambda-channels';
+import { createLambdaChannelContext, pathOf, type HttpApiEvent, type HttpApiResult } from '../../entry/lambda-channels';
 import { MAX_VOICE_BODY_BYTES } from '../shared/voice-endpoint';
 import { createMcpEndpointFor, mcpServing } from './serving';
 import type { McpEndpoint } from './mcp-endpoint';
@@ -37,8 +37,7 @@ export async function handler(event: McpHttpApiEvent): Promise<HttpApiResult> {
   endpoint ??= createMcpEndpointFor(createLambdaChannelContext(mcpServing), { stateful: false });
   const method = event.requestContext?.http?.method ?? event.routeKey?.split(' ')[0] ?? 'POST';
   // The route key's path carries no stage prefix; a $default route has only rawPath.
-  const routed = event.routeKey?.split(' ')[1];
-  const path = routed ?? event.rawPath ?? '/mcp';
+  const path = pathOf(event) ?? '/mcp';
   if (!endpoint.handles(path)) return answer(404, 'Not found.');
   const parsed = method === 'POST' ? parseBody(event) : { body: undefined };
   if ('refusal' in parsed) return parsed.refusal;

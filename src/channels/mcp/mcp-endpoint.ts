@@ -93,7 +93,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const limiter = createRateLimiter(config.rateLimitPerMinute);
   const metadataPaths = new Set([METADATA_PATH, auth ? new URL(auth.metadataUrl).pathname : METADATA_PATH]);
   const deps = { ...options.deps, personalTools: auth !== undefined };
-  const newServer = (): McpServer => createMcpServer({ deps, logger, personalTools: auth !== undefined, canElicit: options.stateful });
+  const newServer = (): McpServer => createMcpServer({ deps, logger, canElicit: options.stateful });
   const sessions: Sessions | undefined = options.stateful ? createSessions(config.sessions, logger) : undefined;
 
   const unauthorized = (refusal?: { error: string; description: string; scope?: string }, status = 401) =>

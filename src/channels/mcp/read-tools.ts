@@ -11,6 +11,7 @@ import { COUNCIL_TAX_CHARGE } from '../../core/handlers/council-tax';
 import { CHECK_REPORT_STATUS } from '../../core/handlers/report-status';
 import { SET_ADDRESS } from '../../core/address/address-dialog';
 import type { Reply } from '../../core/reply';
+import { formatMoney } from '../../core/speech';
 import type { SlotValue } from '../../core/turn';
 import { contacts, pounds, replyText, toolError, toolResult, translatorFor, turnFor, type CallContext, type ToolDeps } from './tool-call';
 
@@ -84,7 +85,7 @@ export async function getCouncilTaxCharges(deps: ToolDeps, call: CallContext, ar
   if (reply.failed || !facts) return toolError(replyText(reply, t));
   const text = args.band
     ? replyText(reply, t).replace(/\s*[^.?!]*\?$/, '')
-    : facts.charges.map((c) => `Band ${c.band}: £${pounds(c.annualPence).toFixed(2)} a year (${facts.year})`).join('\n');
+    : facts.charges.map((c) => `Band ${c.band}: ${formatMoney(c.annualPence)} a year (${facts.year})`).join('\n');
   return toolResult(text, {
     year: facts.year,
     instalments: facts.instalments,

@@ -92,7 +92,7 @@ export async function reportProblem(deps: ToolDeps, call: CallContext, args: Rep
     if (facts?.kind === 'report-question') {
       const given = args.answers && Object.hasOwn(args.answers, facts.code) ? args.answers[facts.code] : undefined;
       // An answer the council's list does not take is asked again; ask the resident, not the same answer twice.
-      const answer = !asked.has(facts.code) && given !== undefined ? given : call.canElicit ? await elicitAnswer(call, facts) : undefined;
+      const answer = !asked.has(facts.code) && given !== undefined ? given : await elicitAnswer(call, facts);
       asked.add(facts.code);
       if (answer === undefined) {
         // The council that will receive the report asks, which in a service of several is not the service.
@@ -105,10 +105,10 @@ export async function reportProblem(deps: ToolDeps, call: CallContext, args: Rep
     if (facts?.kind === 'report-draft') {
       report = draftOf(facts);
       const readBack = replyText(reply, t);
-      const yes = call.canElicit
+      const yes = call.elicit
         ? await elicitYes(call, readBack, t.text('mcp:confirmTitle', { council: facts.council }))
         : args.confirm === true;
-      if (!yes && call.canElicit) {
+      if (!yes && call.elicit) {
         const message = t.text('mcp:notSent');
         return toolResult(message, { status: 'not-sent', report, message });
       }

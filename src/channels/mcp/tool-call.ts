@@ -30,8 +30,7 @@ export interface ToolDeps {
 /** Who is calling this time, and what the connection allows. */
 export interface CallContext {
   caller?: Caller;
-  /** The client may be asked questions (elicitation) during this call. */
-  canElicit: boolean;
+  /** Asks the client a question mid-call (elicitation); absent when the client cannot be asked. */
   elicit?: (message: string, schema: ElicitSchema) => Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }>;
 }
 

@@ -5,9 +5,8 @@
  */
 import { generateKeyPair } from 'jose';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { connectClient, startIdentityProvider, startMcpStack, type IdentityProvider, type McpStack } from './mcp-stack';
+import { connectClient, startIdentityProvider, startMcpStack, type IdentityProvider, type McpStack, textOf } from './mcp-stack';
 
-const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
 const JSON_AND_SSE = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 const balanceCall = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_council_tax_balance', arguments: {} } };
 const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'curl', version: '1' } } };

@@ -48,6 +48,11 @@ describe('the MCP Lambda entry (stateless)', () => {
     const again = await call({ ...report, confirm: true });
     if (sent.status === 'sent') expect(again).toEqual(sent);
     else expect(['sent', 'saved']).toContain(again.status);
+    // And the council holds one report, not two (none yet if both answers came back 'saved').
+    const listed = await (await fetch(`${process.env.DEMO_COUNCIL_URL}/open311/v2/requests.json`)).json() as { description?: string }[];
+    const filed = listed.filter((r) => r.description?.includes(report.description)).length;
+    if (sent.status === 'sent') expect(filed).toBe(1);
+    else expect(filed).toBeLessThanOrEqual(1);
   });
 
   test('refuses what the server refuses: too large, not JSON, and GET (no sessions to stream)', async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { mcpConfigSchema } from '../../../src/channels/mcp';
 import { DEMO_CONFIG_PATH, DEMO_DEPLOYMENT_PATH, loadConfig } from '../../../src/config/load-config';
 import { loadDeployment } from '../../../src/config/load-deployment';
@@ -81,6 +82,8 @@ export interface StackOptions {
   councilDown?: boolean;
   /** Serve the demo deployment of several councils (councils/), not the one demo council. */
   severalCouncils?: boolean;
+  /** Mount the staff simulator too (its /simulator/mcp-api calls the tools through /mcp). */
+  simulator?: boolean;
 }
 
 export async function startMcpStack(options: StackOptions = {}): Promise<McpStack> {
@@ -101,7 +104,7 @@ export async function startMcpStack(options: StackOptions = {}): Promise<McpStac
   const composition = compose({ config, deployment, logger: silentLogger, dataDir, env: {} });
   const calls: HttpCall[] = [];
   composition.watchCalls((call) => calls.push(call));
-  server.on('request', createApp(composition, { simulator: false }));
+  server.on('request', createApp(composition, { simulator: options.simulator ?? false }));
   return {
     url,
     mcpUrl,
@@ -131,4 +134,9 @@ export async function connectClient(stack: McpStack, options: { token?: string; 
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   await client.connect(new StreamableHTTPClientTransport(new URL(stack.mcpUrl), { requestInit: { headers } }));
   return client;
+}
+
+/** A tool result's text parts, as an assistant would read them. */
+export function textOf(result: CallToolResult): string {
+  return result.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
 }

@@ -5,9 +5,8 @@
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { connectClient, startMcpStack, type McpStack } from './mcp-stack';
+import { connectClient, startMcpStack, type McpStack, textOf } from './mcp-stack';
 
-const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
 type Collections = { property: { uprn: string }; collections: { bins: { container: string }[] }[] };
 const containersOf = (result: CallToolResult) =>
   new Set((result.structuredContent as Collections).collections.flatMap((c) => c.bins.map((b) => b.container)));

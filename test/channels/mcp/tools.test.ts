@@ -5,9 +5,8 @@
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { connectClient, startMcpStack, type McpStack } from './mcp-stack';
+import { connectClient, startMcpStack, type McpStack, textOf } from './mcp-stack';
 
-const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join(' ');
 async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
 }
@@ -88,6 +87,8 @@ describe('MCP tools against the demo council', () => {
     expect(textOf(d)).toContain('£1,980.12');
     const all = await call(client, 'get_council_tax_charges');
     expect((all.structuredContent as { charges: unknown[] }).charges).toHaveLength(8);
+    // Money written as everywhere else in the service: £1,980.12, not £1980.12.
+    expect(textOf(all)).toContain('Band D: £1,980.12 a year (2026/27)');
   });
 
   it('gives the council contacts and what the service can do', async () => {

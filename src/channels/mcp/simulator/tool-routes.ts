@@ -24,10 +24,14 @@ async function withClient<T>(req: Request, token: string | undefined, use: (clie
   const url = new URL(MCP_PATH, `${req.protocol}://${req.get('host')}`);
   const client = new Client({ name: 'council-voice-simulator', version: '1.0.0' });
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers } }));
+  const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });
+  await client.connect(transport);
   try {
     return await use(client);
   } finally {
+    // close() alone leaves the session on the server until it expires (a DELETE ends it), and
+    // every simulated call would hold one of the sessions real assistants are allowed.
+    await transport.terminateSession().catch(() => undefined);
     await client.close();
   }
 }
