@@ -67,8 +67,3 @@ export function expandSample(line: string): string[] {
   const tidy = rows.map((row) => row.join(' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
   return [...new Set(tidy)];
 }
-
-/** True when a written line uses the group syntax. */
-export function hasAlternation(line: string): boolean {
-  return line.includes('(');
-}

@@ -4,11 +4,11 @@
  * staff need to see why.
  */
 import type { HttpCall } from '../connectors/http';
-import { LAUNCH, SESSION_END } from '../core/intents';
+import { FALLBACK, LAUNCH, SESSION_END } from '../core/intents';
 import type { LanguageModel } from '../language-model/language-model';
 import type { CallRecorder } from './call-recorder';
 import { readIntentCommand } from './intent-command';
-import { FALLBACK_INTENT, type Nlu, type NluResult, type NluSlot } from './nlu/create-nlu';
+import type { Nlu, NluResult, NluSlot } from './nlu/create-nlu';
 import { readInvocation } from './invocation';
 import type { Awaiting, PlatformBridge, PlatformOutcome, SimulatedTurn } from './platform-bridge';
 import type { SessionStore } from './sessions';
@@ -144,7 +144,7 @@ export async function runTurn(context: TurnContext, request: TurnRequest, apiEnd
   const ms = Math.round((performance.now() - started) * 10) / 10;
 
   const council = context.councilOf ? (await context.councilOf(turn.userId, picked)) ?? null : undefined;
-  const intentName = turn.kind === 'launch' ? LAUNCH : turn.kind === 'end' ? SESSION_END : turn.intent ?? FALLBACK_INTENT;
+  const intentName = turn.kind === 'launch' ? LAUNCH : turn.kind === 'end' ? SESSION_END : turn.intent ?? FALLBACK;
   return {
     status: 200,
     body: {

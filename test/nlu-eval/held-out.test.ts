@@ -11,6 +11,9 @@ import { evaluateNlu, FALLBACK_LABEL, readLabelledSentences } from '../../src/si
 
 const model = loadLanguageModel('en-GB');
 const sentences = readLabelledSentences(path.join(__dirname, 'held-out.yaml'));
+// Built once for both sets: training the NLU takes about half a second.
+const nlu = createNlu(model, { now: () => EVALUATION_NOW, timeZone: 'Europe/London' });
+const isInModel = createSampleMatcher(model);
 
 /**
  * Floors a little under what the NLU scores today (intent 96.5%, slot values 94.2%,
@@ -30,13 +33,12 @@ describe('the held-out evaluation set', () => {
   });
 
   it('holds no sample, no sample filled with the model\'s own values, and no out-of-domain example', () => {
-    const isInModel = createSampleMatcher(model);
     expect(sentences.map((s) => s.say).filter((say) => isInModel(say) !== undefined)).toEqual([]);
   });
 });
 
 describe('the NLU on the held-out set', () => {
-  const report = evaluateNlu(createNlu(model, { now: () => EVALUATION_NOW, timeZone: 'Europe/London' }), sentences);
+  const report = evaluateNlu(nlu, sentences);
 
   it('understands the intent often enough', () => {
     expect(report.intentAccuracy).toBeGreaterThanOrEqual(FLOORS.intent);
@@ -60,10 +62,9 @@ describe('the NLU on the held-out set', () => {
  */
 describe('the NLU on the second held-out set', () => {
   const fresh = readLabelledSentences(path.join(__dirname, 'fresh-check.yaml'));
-  const report = evaluateNlu(createNlu(model, { now: () => EVALUATION_NOW, timeZone: 'Europe/London' }), fresh);
+  const report = evaluateNlu(nlu, fresh);
 
   it('holds no sample of the model either', () => {
-    const isInModel = createSampleMatcher(model);
     expect(fresh.map((s) => s.say).filter((say) => isInModel(say) !== undefined)).toEqual([]);
   });
 

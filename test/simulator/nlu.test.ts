@@ -3,7 +3,8 @@
  * the way Alexa or Dialogflow would, from the same language model?
  */
 import { loadLanguageModel } from '../../src/language-model/load-language-model';
-import { createNlu, FALLBACK_INTENT } from '../../src/simulator/nlu/create-nlu';
+import { FALLBACK } from '../../src/core/intents';
+import { createNlu } from '../../src/simulator/nlu/create-nlu';
 import { fillSample, SAMPLE_NOW } from './support/fill-samples';
 
 const model = loadLanguageModel('en-GB');
@@ -117,7 +118,7 @@ describe('what a resident says, and what the platform would hear', () => {
   it('is sure of a sample said exactly, and falls back below the threshold', () => {
     expect(nlu.understand('when is my bin day').intent).toEqual({ name: 'GetBinCollectionIntent', confidence: 1 });
     const weather = nlu.understand('what is the weather in Leeds');
-    expect(weather.intent.name).toBe(FALLBACK_INTENT);
+    expect(weather.intent.name).toBe(FALLBACK);
     expect(weather.slots).toEqual({});
     // Staff still see what it was nearest to.
     expect(weather.alternatives.length).toBeGreaterThan(0);

@@ -27,13 +27,10 @@ const SHARPNESS = 3;
 export interface Classification {
   /** Probability per class (intents, and the out-of-domain class), summing to 1. */
   posteriors: Map<string, number>;
-  /** Share of the sentence's telling words that no class has ever seen. */
-  unknownShare: number;
 }
 
 export interface IntentClassifier {
   classify(sentence: Sentence): Classification;
-  readonly classes: string[];
 }
 
 function pairs(tokens: string[]): string[] {
@@ -85,7 +82,7 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
       const mark = SLOT_MARK.exec(word);
       return mark ? featureOfSlot(slots[Number(mark[1])] ?? '') ?? '' : undefined;
     });
-    return sentenceFeatures(sentence, preset).tokens;
+    return sentenceFeatures(sentence, preset);
   }
   for (const intent of input.model.intents) {
     const typeOf = new Map(intent.slots.map((s) => [s.name, s.type]));
@@ -107,7 +104,7 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
   }
 
   /** The sentence's features: spotted values and numbers as their type, other words as stems. */
-  function sentenceFeatures(sentence: Sentence, preset: (string | undefined)[] = []): { tokens: string[]; unknown: number; known: number } {
+  function sentenceFeatures(sentence: Sentence, preset: (string | undefined)[] = []): string[] {
     const n = sentence.words.length;
     const replaced = Array.from({ length: n }, (_, i) => preset[i]);
     const taken = replaced.map((feature) => feature !== undefined);
@@ -133,8 +130,6 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
       if (!taken.slice(number.from, number.to).some(Boolean)) mark(number.from, number.to, input.featureOfType('NUMBER') ?? '');
     }
     const tokens: string[] = [];
-    let unknown = 0;
-    let known = 0;
     for (let i = 0; i < n; i++) {
       if (sentence.folded[i]) continue;
       const feature = replaced[i];
@@ -145,16 +140,13 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
       if (sentence.filler[i] || FILLER_WORDS.has(sentence.words[i] ?? '')) continue;
       const token = sentence.stems[i] ?? '';
       tokens.push(token);
-      if (vocabulary.has(token)) known++;
-      else unknown++;
     }
-    return { tokens, unknown, known };
+    return tokens;
   }
 
   return {
-    classes,
     classify(sentence) {
-      const { tokens, unknown, known } = sentenceFeatures(sentence);
+      const tokens = sentenceFeatures(sentence);
       const features: [string, number][] = [...tokens.map((t) => [t, 1] as [string, number]), ...pairs(tokens).map((p) => [p, BIGRAM_WEIGHT] as [string, number])]
         .filter(([feature]) => vocabulary.has(feature));
       const weight = features.reduce((sum, [, w]) => sum + w, 0);
@@ -169,7 +161,7 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
       const exps = scores.map((s) => Math.exp(s - top));
       const total = exps.reduce((a, b) => a + b, 0);
       const posteriors = new Map(classes.map((name, i) => [name, (exps[i] ?? 0) / total]));
-      return { posteriors, unknownShare: unknown + known > 0 ? unknown / (unknown + known) : 0 };
+      return { posteriors };
     },
   };
 }

@@ -17,9 +17,6 @@ import { compileModel } from './templates';
 
 export type { Nlu, NluContext, NluOptions, NluResult, NluSlot } from './nlu-result';
 
-/** The intent for words that match nothing: the core's own fallback. */
-export const FALLBACK_INTENT = FALLBACK;
-
 export const DEFAULT_THRESHOLD = 0.45;
 /** A sentence at least this sure of another intent is not an answer to the question asked. */
 const CLEAR_INTENT = 0.8;
@@ -44,7 +41,7 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
   const classifier = trainClassifier({
     model,
     outOfDomain: model.outOfDomain ?? [],
-    fallbackName: FALLBACK_INTENT,
+    fallbackName: FALLBACK,
     valueReaders: [...readers.values()].filter((r) => r.kind === 'values'),
     postcodeReaders: [...readers.values()].filter((r) => r.kind === 'postcode'),
     dates: reference,
@@ -73,7 +70,7 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
     const rest = opening?.[2]?.trim();
     if (!opening || !rest || !answerWords.has((opening[1] ?? '').toLowerCase())) return undefined;
     const result = classify(readSentence(rest, compiled.lexicon));
-    const clear = result.intent.name !== FALLBACK_INTENT && result.intent.name !== YES && result.intent.name !== NO
+    const clear = result.intent.name !== FALLBACK && result.intent.name !== YES && result.intent.name !== NO
       && result.reason.how === 'in order' && result.intent.confidence >= CLEAR_INTENT;
     return clear ? result : undefined;
   }
@@ -98,12 +95,12 @@ export function createNlu(model: LanguageModel, options: NluOptions = {}): Nlu {
       // dialog does for an elicited slot; only a clear other intent ("stop") wins over it.
       const floor = slotTypes.get(`${awaiting.intent}.${awaiting.slot}`) === 'FREE_TEXT' ? 0 : threshold;
       if (!answer || answer.quality < floor) return result;
-      const clearlyElse = result.intent.name !== FALLBACK_INTENT && result.intent.confidence >= CLEAR_INTENT && result.intent.confidence > answer.quality;
+      const clearlyElse = result.intent.name !== FALLBACK && result.intent.confidence >= CLEAR_INTENT && result.intent.confidence > answer.quality;
       if (clearlyElse) return result;
       return {
         intent: { name: awaiting.intent, confidence: round(answer.quality) },
         slots: toSlots({ [awaiting.slot]: answer }),
-        alternatives: [result.intent, ...result.alternatives].filter((a) => a.name !== FALLBACK_INTENT && a.name !== awaiting.intent).slice(0, 3),
+        alternatives: [result.intent, ...result.alternatives].filter((a) => a.name !== FALLBACK && a.name !== awaiting.intent).slice(0, 3),
         reason: { how: 'answer to a question' },
       };
     },

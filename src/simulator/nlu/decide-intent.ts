@@ -15,7 +15,6 @@ import { isNumberWord } from './numbers';
 import type { Sentence } from './sentence';
 import type { SlotReader } from './slot-types';
 
-const FALLBACK_INTENT = FALLBACK;
 /** How much the best sample's alignment counts against the classifier's view of the words. */
 const ALIGNMENT_SHARE = 0.5;
 /** A sentence this close to a sample is in domain whatever the classifier thinks. */
@@ -55,7 +54,7 @@ export function createDecider({ model, classifier, councilStems, readers, refere
   return (sentence, bestByIntent) => {
     const { posteriors } = classifier.classify(sentence);
     const unknownShare = foreignShare(sentence);
-    const scored = model.intents.filter((intent) => intent.name !== FALLBACK_INTENT && intent.samples.length > 0).map((intent) => {
+    const scored = model.intents.filter((intent) => intent.name !== FALLBACK && intent.samples.length > 0).map((intent) => {
       const aligned = bestByIntent.get(intent.name)?.alignment.score ?? 0;
       const combined = ALIGNMENT_SHARE * aligned + (1 - ALIGNMENT_SHARE) * (posteriors.get(intent.name) ?? 0);
       // A sample said as written is certain; the classifier can lift an intent, never sink its best sample.
@@ -63,7 +62,7 @@ export function createDecider({ model, classifier, councilStems, readers, refere
     }).sort((a, b) => b.score - a.score || b.aligned - a.aligned || a.name.localeCompare(b.name));
     const [first, ...rest] = scored;
     const alternatives = rest.slice(0, 3).filter((r) => r.score > 0.05).map((r) => ({ name: r.name, confidence: round(r.score) }));
-    const outOfDomain = posteriors.get(FALLBACK_INTENT) ?? 0;
+    const outOfDomain = posteriors.get(FALLBACK) ?? 0;
     const nearest = first && bestByIntent.get(first.name);
     // Words in a free-form slot ("it's on Mill Lane", "the lid is broken") are meant to be new.
     const saysFreely = nearest?.alignment.inOrder === true
@@ -80,20 +79,19 @@ export function createDecider({ model, classifier, councilStems, readers, refere
     if (!first || first.score < threshold || foreign) {
       const shown = first ? [{ name: first.name, confidence: round(first.score) }, ...alternatives.slice(0, 2)] : [];
       return {
-        intent: { name: FALLBACK_INTENT, confidence: round(first && !foreign ? 1 - first.score : Math.max(outOfDomain, unknownShare)) },
+        intent: { name: FALLBACK, confidence: round(first && !foreign ? 1 - first.score : Math.max(outOfDomain, unknownShare)) },
         slots: {},
         alternatives: shown,
         reason: { how: foreign ? 'out of domain' : 'below threshold' },
       };
     }
-    const best = bestByIntent.get(first.name);
-    const slots = fillSlots(sentence, intentsByName.get(first.name), best?.alignment.slots ?? {}, readers, reference);
-    const how = !best || best.alignment.score < first.score - 0.1 ? 'by its words' : best.alignment.inOrder ? 'in order' : 'any order';
+    const slots = fillSlots(sentence, intentsByName.get(first.name), nearest?.alignment.slots ?? {}, readers, reference);
+    const how = !nearest || nearest.alignment.score < first.score - 0.1 ? 'by its words' : nearest.alignment.inOrder ? 'in order' : 'any order';
     return {
       intent: { name: first.name, confidence: round(first.score) },
       slots: toSlots(slots),
       alternatives,
-      reason: { ...(best ? { sample: best.template.sample } : {}), how },
+      reason: { ...(nearest ? { sample: nearest.template.sample } : {}), how },
     };
   };
 }

@@ -14,7 +14,7 @@ const WORTH_ALIGNING = 0.2;
 const MAX_ALIGNED = 48;
 const MAX_ALIGNED_PER_INTENT = 8;
 /** The answer and three alternatives. */
-export const SHOWN_INTENTS = 4;
+const SHOWN_INTENTS = 4;
 
 /** Each intent's best-aligned sample. */
 export type NearestSamples = Map<string, { alignment: Alignment; template: Template }>;

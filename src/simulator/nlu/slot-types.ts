@@ -156,7 +156,7 @@ function createPostcodeReader(type: SlotType): SlotReader {
 }
 
 /** True for a free-form type whose examples are all UK postcodes. */
-export function isPostcodeType(type: SlotType): boolean {
+function isPostcodeType(type: SlotType): boolean {
   const examples = type.examples ?? [];
   return examples.length > 0 && examples.every((e) => normalisePostcode(e) !== undefined);
 }

@@ -5,7 +5,8 @@
  */
 import { loadLanguageModel } from '../../../src/language-model/load-language-model';
 import { findCouncilStems } from '../../../src/simulator/nlu/council-words';
-import { createNlu, FALLBACK_INTENT } from '../../../src/simulator/nlu/create-nlu';
+import { FALLBACK } from '../../../src/core/intents';
+import { createNlu } from '../../../src/simulator/nlu/create-nlu';
 import { stem } from '../../../src/simulator/nlu/text';
 import { SAMPLE_NOW } from '../support/fill-samples';
 
@@ -37,7 +38,7 @@ describe('a request the council does not serve', () => {
     "what's the price of bread at asda",
   ])('"%s" falls back as out of domain, showing staff what it was nearest to', (text) => {
     const result = nlu.understand(text);
-    expect(result.intent.name).toBe(FALLBACK_INTENT);
+    expect(result.intent.name).toBe(FALLBACK);
     expect(result.reason.how).toBe('out of domain');
     expect(result.slots).toEqual({});
     expect(result.alternatives.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { CX_REPROMPT_PARAMETER } from '../../dialogflow-common/session-state';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { WebhookHandler } from '../../dialogflow-common/webhook';
 import type { LanguageModel } from '../../../language-model/language-model';
-import { FALLBACK_INTENT } from '../../../simulator/nlu/create-nlu';
+import { FALLBACK } from '../../../core/intents';
 import { ssmlToText } from '../../../simulator/ssml-text';
 import { dialogflowValue } from '../../dialogflow-common/simulator/dialogflow-values';
 import type { PlatformBridge, PlatformOutcome, SimulatedTurn } from '../../../simulator/platform-bridge';
@@ -53,7 +53,7 @@ function buildRequest(turn: SimulatedTurn, model: LanguageModel): unknown {
     const resolved = value ? dialogflowValue(model, intent, slot, value, 'cx') : undefined;
     request.pageInfo = { formInfo: { parameterInfo: [{ displayName: slot, required: true, state: value ? 'FILLED' : 'EMPTY', value: resolved, justCollected: true }] } };
     if (value) parameters[slot] = resolved;
-  } else if (turn.intent && turn.intent !== FALLBACK_INTENT) {
+  } else if (turn.intent && turn.intent !== FALLBACK) {
     const name = turn.intent;
     const intentParameters: Record<string, { originalValue: string; resolvedValue: unknown }> = {};
     for (const [slot, value] of Object.entries(turn.slots)) {

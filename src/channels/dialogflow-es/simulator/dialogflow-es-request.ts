@@ -11,7 +11,7 @@ import {
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { WebhookHandler } from '../../dialogflow-common/webhook';
 import type { LanguageModel } from '../../../language-model/language-model';
-import { FALLBACK_INTENT } from '../../../simulator/nlu/create-nlu';
+import { FALLBACK } from '../../../core/intents';
 import { ssmlToText } from '../../../simulator/ssml-text';
 import { dialogflowValue } from '../../dialogflow-common/simulator/dialogflow-values';
 import { slotNamesOf, type PlatformBridge, type PlatformOutcome, type SimulatedTurn } from '../../../simulator/platform-bridge';
@@ -29,7 +29,7 @@ function intentFor(turn: SimulatedTurn): { action: string; displayName: string; 
     const ask = askContextFor(turn.answers.intent, turn.answers.slot);
     return { action: turn.answers.intent, displayName: ask.intentName };
   }
-  if (!turn.intent || turn.intent === FALLBACK_INTENT) return { action: ES_FALLBACK_ACTION, displayName: DEFAULT_FALLBACK_INTENT, isFallback: true };
+  if (!turn.intent || turn.intent === FALLBACK) return { action: ES_FALLBACK_ACTION, displayName: DEFAULT_FALLBACK_INTENT, isFallback: true };
   return { action: turn.intent, displayName: turn.intent };
 }
 
@@ -37,7 +37,7 @@ function buildRequest(turn: SimulatedTurn, model: LanguageModel): unknown {
   // ES sends nothing to the webhook when a conversation just stops.
   if (turn.kind === 'end') return undefined;
   const contexts = ((turn.carry ?? []) as EsContext[]).filter((c) => c.lifespanCount > 0);
-  const intent = turn.answers?.intent ?? turn.intent ?? FALLBACK_INTENT;
+  const intent = turn.answers?.intent ?? turn.intent ?? FALLBACK;
   const { action, displayName, isFallback } = intentFor(turn);
   // ES sends every parameter of the matched intent ("" when unfilled); an answer intent has just its slot.
   const names = turn.kind === 'launch' || isFallback ? [] : turn.answers ? [turn.answers.slot] : slotNamesOf(model, intent);
