@@ -3,6 +3,7 @@
  * values and examples: how the held-out evaluation set proves it holds nothing the model was
  * given.
  */
+import { ownValue } from '../core/own-value';
 import { slotsInSample, type LanguageModel } from './language-model';
 
 function normalise(text: string): string {
@@ -15,7 +16,7 @@ function escape(text: string): string {
 
 /** Every phrase the model gives for a slot type: values, ids, synonyms and examples. */
 function phrasesOf(model: LanguageModel, type: string): string[] {
-  const custom = Object.hasOwn(model.types, type) ? model.types[type] : undefined;
+  const custom = ownValue(model.types, type);
   if (!custom) return [];
   const values = (custom.values ?? []).flatMap((v) => [v.name, v.id.replace(/_/g, ' '), ...v.synonyms]);
   return [...values, ...(custom.examples ?? [])].map(normalise).filter(Boolean);

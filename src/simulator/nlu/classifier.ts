@@ -11,7 +11,7 @@ import { FILLER_WORDS } from './fillers';
 import { findDates, type DateReference } from './dates';
 import type { Sentence } from './sentence';
 import { type SlotReader } from './slot-types';
-import { spotNumbers, spotValue } from './spot';
+import { isTaken, spotNumbers, spotValue } from './spot';
 import { spotStreet } from './spot-street';
 
 /** What a slot of each type stands for among the features; undefined: its words are kept as words. */
@@ -124,10 +124,10 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
     const street = input.streets ? spotStreet(sentence, taken) : undefined;
     if (street) mark(street.from, street.to, '');
     for (const date of findDates(sentence, input.dates)) {
-      if (!taken.slice(date.from, date.to).some(Boolean)) mark(date.from, date.to, input.featureOfType('DATE') ?? '');
+      if (!isTaken(taken, date.from, date.to)) mark(date.from, date.to, input.featureOfType('DATE') ?? '');
     }
     for (const number of spotNumbers(sentence)) {
-      if (!taken.slice(number.from, number.to).some(Boolean)) mark(number.from, number.to, input.featureOfType('NUMBER') ?? '');
+      if (!isTaken(taken, number.from, number.to)) mark(number.from, number.to, input.featureOfType('NUMBER') ?? '');
     }
     const tokens: string[] = [];
     for (let i = 0; i < n; i++) {

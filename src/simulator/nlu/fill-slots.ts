@@ -3,21 +3,17 @@
  * question, a reference number after "case", a postcode with words around it. What the sample's
  * alignment found stays, unless spotting finds a longer value of the same type ("band e" over "a").
  */
+import { ownValue } from '../../core/own-value';
 import type { IntentModel } from '../../language-model/language-model';
 import { findDates, type DateReference } from './dates';
 import type { Sentence, SlotReading } from './sentence';
 import type { SlotReader } from './slot-types';
-import { spotNumbers, spotValue, type Spotted } from './spot';
+import { isTaken, spotNumbers, spotValue, type Spotted } from './spot';
 import { spotStreet } from './spot-street';
 import { spanWords } from './sentence';
 
 function wordCount(reading: SlotReading): number {
   return reading.value.split(/\s+/).filter(Boolean).length;
-}
-
-function overlaps(spot: Spotted, taken: boolean[]): boolean {
-  for (let i = spot.from; i < spot.to; i++) if (taken[i]) return true;
-  return false;
 }
 
 /** The intent's slots, completed by spotting; `aligned` is what the best sample's alignment found. */
@@ -37,13 +33,13 @@ export function fillSlots(
   for (const slot of order) {
     const reader = readers.get(slot.type);
     if (!reader) continue;
-    const have = Object.hasOwn(slots, slot.name) ? slots[slot.name] : undefined;
+    const have = ownValue(slots, slot.name);
     let spot: Spotted | undefined;
     if (reader.kind === 'values' || reader.kind === 'postcode') {
       spot = spotValue(sentence, reader, taken);
       if (spot && have && (spot.reading.id === have.id || wordCount(spot.reading) <= wordCount(have))) spot = undefined;
     } else if (!have && reader.kind === 'number') {
-      spot = spotNumbers(sentence).filter((s) => !overlaps(s, taken)).sort((a, b) => (b.to - b.from) - (a.to - a.from))[0];
+      spot = spotNumbers(sentence).filter((s) => !isTaken(taken, s.from, s.to)).sort((a, b) => (b.to - b.from) - (a.to - a.from))[0];
     } else if (!have && reader.streets) {
       spot = spotStreet(sentence, taken);
     } else if (!have && reader.kind === 'date') {

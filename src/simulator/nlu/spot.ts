@@ -19,7 +19,8 @@ function isTooSlight(sentence: Sentence, from: number, to: number): boolean {
   return (sentence.words[from] ?? '').length < 4;
 }
 
-function isTaken(taken: boolean[], from: number, to: number): boolean {
+/** True when any word from `from` to `to` is already another slot's. */
+export function isTaken(taken: boolean[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (taken[i]) return true;
   return false;
 }
