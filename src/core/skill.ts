@@ -19,7 +19,6 @@ import type { ReportOutbox } from './outbox';
 
 import { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
 
-export { CAN_FULFIL, FALLBACK, LAUNCH, NO, SESSION_END, YES } from './intents';
 
 /** Long-lived services, composed once at start-up by the entry file. */
 export interface SkillServices {

@@ -3,7 +3,7 @@
  * webhook with our intent name as the tag; slots come from the matched intent's parameters and,
  * on an "Ask" page, from the form parameter the resident just filled.
  */
-import { FALLBACK } from '../../core/skill';
+import { FALLBACK } from '../../core/intents';
 import type { SlotValue, Turn } from '../../core/turn';
 import { DEFAULT_WELCOME_INTENT, WELCOME } from '../dialogflow-common/intent-names';
 import type { SlotReader } from '../dialogflow-common/read-slots';

@@ -3,7 +3,7 @@
  * our intent name as their action (the follow-up intents that catch a bare slot answer too), so
  * the action names the intent and the display name is the fallback for agents built by hand.
  */
-import { FALLBACK } from '../../core/skill';
+import { FALLBACK } from '../../core/intents';
 import type { SlotValue, Turn } from '../../core/turn';
 import {
   DEFAULT_FALLBACK_INTENT, DEFAULT_WELCOME_INTENT, ES_FALLBACK_ACTION, ES_WELCOME_ACTION, WELCOME,

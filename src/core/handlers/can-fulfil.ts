@@ -4,7 +4,8 @@
  */
 import { normalisePostcode } from '../postcode';
 import type { CanFulfil, CanFulfilValue, Reply } from '../reply';
-import { CAN_FULFIL, type HandlerContext, type HandlerMap } from '../skill';
+import { type HandlerContext, type HandlerMap } from '../skill';
+import { CAN_FULFIL } from '../intents';
 import type { SlotValue, Turn } from '../turn';
 import { ownValue } from '../own-value';
 

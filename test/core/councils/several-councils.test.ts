@@ -1,6 +1,6 @@
 import { createTurn } from '../../../src/core/turn';
 import { NetworkError } from '../../../src/core/errors';
-import { YES } from '../../../src/core/skill';
+import { YES } from '../../../src/core/intents';
 import { OutboxSender } from '../../../src/connectors/outbox-sender';
 import { createSeveralCouncils } from '../../support/several-councils';
 import { Conversation, heard } from '../../support/test-skill';

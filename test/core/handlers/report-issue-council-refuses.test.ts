@@ -5,7 +5,7 @@
 import { NetworkError } from '../../../src/core/errors';
 import { CHECK_REPORT_STATUS } from '../../../src/core/handlers/report-status';
 import { ReportKeyRefusedError, ReportRejectedError, UnsupportedIssueTypeError } from '../../../src/core/reports/errors';
-import { YES } from '../../../src/core/skill';
+import { YES } from '../../../src/core/intents';
 import { createReportsTestSkill } from '../../support/reports-test-skill';
 import { Conversation, heard } from '../../support/test-skill';
 

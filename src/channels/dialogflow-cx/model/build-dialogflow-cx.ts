@@ -11,7 +11,7 @@ import { askPages, DEFAULT_START_FLOW_ID } from '../ask-pages';
 import { DEFAULT_WELCOME_INTENT, WELCOME } from '../../dialogflow-common/intent-names';
 import { CX_REPROMPT_PARAMETER } from '../../dialogflow-common/session-state';
 import { stableUuid } from '../../dialogflow-common/stable-uuid';
-import { FALLBACK } from '../../../core/skill';
+import { FALLBACK } from '../../../core/intents';
 import type { LanguageModel } from '../../../language-model/language-model';
 import {
   entityTypeOf, intentsWithPhrases, LANGUAGES, PLACEHOLDER_HOST, toJson, toPhraseParts, WEBHOOK_NAME,

@@ -1,7 +1,7 @@
 import { askPageFor } from '../../../../src/channels/dialogflow-cx/ask-pages';
 import { WELCOME } from '../../../../src/channels/dialogflow-common/intent-names';
 import { allHandlers } from '../../../../src/core/handlers';
-import { CAN_FULFIL, LAUNCH, SESSION_END } from '../../../../src/core/skill';
+import { CAN_FULFIL, LAUNCH, SESSION_END } from '../../../../src/core/intents';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
 import { buildDialogflowCx, DIALOGFLOW_CX_DIR, NEGATIVE_INTENT } from '../../../../src/channels/dialogflow-cx/model/build-dialogflow-cx';
 import { parseJson, readAgentFolder, sortedEntries } from '../../dialogflow-common/model/agent-folder';

@@ -1,7 +1,7 @@
 import { askContextFor } from '../../../../src/channels/dialogflow-es/ask-contexts';
 import { ES_FALLBACK_ACTION, ES_WELCOME_ACTION } from '../../../../src/channels/dialogflow-common/intent-names';
 import { allHandlers } from '../../../../src/core/handlers';
-import { CAN_FULFIL, FALLBACK, LAUNCH, SESSION_END } from '../../../../src/core/skill';
+import { CAN_FULFIL, FALLBACK, LAUNCH, SESSION_END } from '../../../../src/core/intents';
 import { loadLanguageModel } from '../../../../src/language-model/load-language-model';
 import { buildDialogflowEs, DIALOGFLOW_ES_DIR } from '../../../../src/channels/dialogflow-es/model/build-dialogflow-es';
 import { parseJson, readAgentFolder, sortedEntries } from '../../dialogflow-common/model/agent-folder';
