@@ -41,7 +41,20 @@ export const chargesOutput = z.object({
   charges: z.array(z.object({ band: z.string(), annual: pounds, per_instalment: pounds })),
 });
 
+const reportInputs = new Map<string, ReturnType<typeof buildReportInput>>();
+
+/**
+ * report_problem's input for these issue types. Built once per list: on Lambda a server (and its
+ * tools) is made for every request, and the schema is the same each time.
+ */
 export function reportInput(issueTypes: [string, ...string[]]) {
+  const key = issueTypes.join('\n');
+  let schema = reportInputs.get(key);
+  if (!schema) reportInputs.set(key, (schema = buildReportInput(issueTypes)));
+  return schema;
+}
+
+function buildReportInput(issueTypes: [string, ...string[]]) {
   return z.object({
     issue_type: z.enum(issueTypes).describe('The kind of problem'),
     location: z.string().min(2).max(300).describe('Where it is, as the resident would say it: street, landmark'),
