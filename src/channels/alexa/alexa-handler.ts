@@ -2,8 +2,12 @@
  * The Alexa adapter as one function: check the envelope, translate it into a Turn, let the skill
  * handle it, translate the Reply out. The HTTP route, the Lambda entry and the simulator all call
  * the same function, so what staff test is what residents get.
+ *
+ * The response is built with ask-sdk-core's ResponseBuilder (to-response.ts); its skill runtime
+ * (SkillBuilders: request dispatch, interceptors, attribute managers) is not used. With one request handler it only wrapped
+ * the envelope below, and loading it carried ask-sdk-model's service clients (about 60 KB of
+ * the Alexa bundle, compiled at every cold start) and cost each request a dispatch.
  */
-import { SkillBuilders, type RequestHandler } from 'ask-sdk-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { HttpClient, type HttpCall } from '../../connectors/http';
 import { silentLogger, type Logger } from '../../core/logger';
@@ -39,25 +43,27 @@ export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = 
   const directivesHttp = new HttpClient({ service: 'device', timeoutMs: options.alexaApiTimeoutMs ?? 1500, retries: 0, onCall: options.onCall });
   const deps = { http, remindersHttp, directivesHttp, logger };
 
-  const handler: RequestHandler = {
-    canHandle: () => true,
-    async handle(input) {
-      const envelope = input.requestEnvelope;
-      const turn = toTurn(envelope, deps);
-      // Request types the skill has no use for (AudioPlayer events, System.ExceptionEncountered) get nothing.
-      if (!turn) return input.responseBuilder.getResponse();
-      if (envelope.request.type === 'SessionEndedRequest' && envelope.request.reason === 'ERROR') {
-        // Alexa ends the session with ERROR when our previous response was invalid: worth knowing.
-        logger.warn({ requestId: turn.requestId, error: envelope.request.error }, 'Alexa ended the session with an error');
-      }
-      const reply = await skill.handle(turn);
-      const out = toResponseEnvelope(reply, turn, options, input.responseBuilder);
-      // Only a request inside a session can carry state to the next turn.
-      if (envelope.session) input.attributesManager.setSessionAttributes(out.sessionAttributes ?? {});
-      return out.response;
-    },
+  return async (body) => {
+    const envelope = checkEnvelope(body);
+    const turn = toTurn(envelope, deps);
+    // Request types the skill has no use for (AudioPlayer events, System.ExceptionEncountered) get
+    // an empty response, and a session keeps the attributes it came with.
+    if (!turn) return envelopeOf({}, envelope.session ? envelope.session.attributes ?? {} : undefined);
+    if (envelope.request.type === 'SessionEndedRequest' && envelope.request.reason === 'ERROR') {
+      // Alexa ends the session with ERROR when our previous response was invalid: worth knowing.
+      logger.warn({ requestId: turn.requestId, error: envelope.request.error }, 'Alexa ended the session with an error');
+    }
+    const reply = await skill.handle(turn);
+    const out = toResponseEnvelope(reply, turn, options);
+    // Only a request inside a session can carry state to the next turn.
+    return envelopeOf(out.response, envelope.session ? out.sessionAttributes ?? {} : undefined);
   };
-  const sdkSkill = SkillBuilders.custom().addRequestHandlers(handler).create();
+}
 
-  return async (body) => sdkSkill.invoke(checkEnvelope(body));
+/** Names this service to Alexa, as ask-sdk-core's runtime named itself ("ask-node/2.14.0 Node/v22..."). */
+const USER_AGENT = `council-voice Node/${process.version}`;
+
+/** Alexa's response envelope (https://developer.amazon.com/docs/custom-skills/request-and-response-json-reference.html#response-format). */
+function envelopeOf(response: ResponseEnvelope['response'], sessionAttributes: Record<string, unknown> | undefined): ResponseEnvelope {
+  return { version: '1.0', response, userAgent: USER_AGENT, sessionAttributes };
 }

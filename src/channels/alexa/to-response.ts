@@ -2,7 +2,10 @@
  * Translate out: a Reply becomes an Alexa response, through ask-sdk-core's ResponseBuilder so the
  * output follows the SDK's own rules (SSML wrapping, reprompt keeping the session open).
  */
-import { ResponseFactory, type ResponseBuilder } from 'ask-sdk-core';
+import type { ResponseBuilder } from 'ask-sdk-core';
+// The builder's own module: the package's index would also load its skill runtime and, through
+// it, ask-sdk-model's service clients, which a cold start would compile for nothing (alexa-handler.ts).
+import { ResponseFactory } from 'ask-sdk-core/dist/response/ResponseFactory';
 import type { canfulfill, Intent, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
 import type { CanFulfil, NextStep, Reply } from '../../core/reply';
 import { isEmptySpeech, toSsmlWithin } from '../../core/speech';
@@ -118,7 +121,7 @@ function sessionAttributes(reply: Reply, turn: Turn): Record<string, unknown> | 
   return { ...(reply.session ?? {}) };
 }
 
-/** The whole response envelope for `reply` (the simulator and tests use it without the SDK's dispatcher). */
+/** The whole response envelope for `reply` (the adapter, the simulator and tests). */
 export function toResponseEnvelope(reply: Reply, turn: Turn, options: ToResponseOptions = {}, builder: ResponseBuilder = ResponseFactory.init()): ResponseEnvelope {
   const envelope: ResponseEnvelope = { version: '1.0', response: buildResponse(reply, turn, builder, options) };
   const attributes = sessionAttributes(reply, turn);

@@ -112,6 +112,17 @@ describe('the Alexa adapter with the real handlers', () => {
     }
   });
 
+  test('every answer is an Alexa response envelope, and a session turn hands its state to the next turn', async () => {
+    const { skill } = createTestSkill();
+    const out = await createAlexaHandler(skill)(loadEnvelope('launch'));
+    expect(out.version).toBe('1.0');
+    expect(typeof out.userAgent).toBe('string');
+    expect(out.sessionAttributes).toEqual(expect.any(Object));
+    const goodbye = await createAlexaHandler(skill)(next(out, 'AMAZON.StopIntent'));
+    expect(goodbye.response.shouldEndSession).toBe(true);
+    expect(goodbye.sessionAttributes).toEqual(expect.any(Object));
+  });
+
   test('stop says goodbye and ends the session', async () => {
     const { skill } = createTestSkill();
     const out = await createAlexaHandler(skill)(loadEnvelope('amazon-stop'));
@@ -137,6 +148,18 @@ describe('requests the skill does not handle', () => {
     const out = await createAlexaHandler(createSkill(record, services))(loadEnvelope('audio-player-playback-started'));
     expect(out.response).toEqual({});
     expect(called).toEqual([]);
+  });
+
+  test('an event inside a session keeps the attributes it came with, and one outside a session carries none', async () => {
+    const { skill } = createTestSkill();
+    const handler = createAlexaHandler(skill);
+    const inSession = loadEnvelope('audio-player-playback-started');
+    inSession.session = { ...loadEnvelope('launch').session!, attributes: { dialog: { step: 'postcode' } } };
+    const kept = await handler(inSession);
+    expect(kept).toMatchObject({ version: '1.0', response: {}, sessionAttributes: { dialog: { step: 'postcode' } } });
+    const outside = await handler(loadEnvelope('audio-player-playback-started'));
+    expect(outside.version).toBe('1.0');
+    expect(outside.sessionAttributes).toBeUndefined();
   });
 
   test.each([
