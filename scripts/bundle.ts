@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { inspectBundle } from './bundle/inspect';
+import { buildLazyPackages, lazyPackagesPlugin } from './bundle/lazy-packages';
 import {
   bundledSources, inlineRepoFilesPlugin, jsonAsStringPlugin, LANGUAGE_MODELS_FILE, languageModelsJson, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin,
 } from './bundle/plugins';
@@ -40,6 +41,8 @@ export interface BuiltFunction {
   bytes: number;
   /** Output bytes per npm package or source folder, largest first. */
   byPackage: [string, number][];
+  /** The packages beside index.js in lazy/, read on first use, with their sizes in bytes. */
+  lazy: Record<string, number>;
 }
 
 export class BundleError extends Error {
@@ -71,8 +74,12 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     // Only a server without credentials in its environment loads the SDK's credential chain;
     // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
     external: ['@aws-sdk/credential-provider-node'],
-    plugins: [inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), noSqlitePlugin(), yamlAsJsonPlugin(), jsonAsStringPlugin()],
+    plugins: [
+      inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), lazyPackagesPlugin(fn.lazyPackages ?? []),
+      noSqlitePlugin(), yamlAsJsonPlugin(), jsonAsStringPlugin(),
+    ],
   });
+  const lazy = await buildLazyPackages(fn.lazyPackages ?? [], path.dirname(outfile), minify);
   checkCarriesEveryCouncil(fn.name, outfile, councilConfig);
   // Beside the bundle, read on first use (src/entry/lambda-assets.ts as bundled): the Alexa function never needs it.
   writeFileSync(path.join(path.dirname(outfile), LANGUAGE_MODELS_FILE), languageModelsJson());
@@ -84,7 +91,7 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     const largest = contents.byPackage.slice(0, 5).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
     throw new BundleError(`${fn.name} is ${kb(contents.bytes)}, over its ${kb(fn.maxBytes)} budget (largest: ${largest})`);
   }
-  return { name: fn.name, outfile, bytes: contents.bytes, byPackage: contents.byPackage };
+  return { name: fn.name, outfile, bytes: contents.bytes, byPackage: contents.byPackage, lazy };
 }
 
 /** Every function must know every council of the deployment: each file of the directory is in the bundle. */
@@ -116,7 +123,8 @@ async function main(): Promise<void> {
   const built = await bundleFunctions({ only: only.length > 0 ? only : undefined });
   for (const fn of built) {
     const largest = fn.byPackage.slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
-    console.log(`${fn.name.padEnd(14)} ${kb(fn.bytes).padStart(10)}  ${path.relative(ROOT, fn.outfile)}\n${' '.repeat(26)}largest: ${largest}`);
+    const lazy = Object.entries(fn.lazy).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+    console.log(`${fn.name.padEnd(14)} ${kb(fn.bytes).padStart(10)}  ${path.relative(ROOT, fn.outfile)}\n${' '.repeat(26)}largest: ${largest}${lazy ? `\n${' '.repeat(26)}on first use: ${lazy}` : ''}`);
   }
   console.log(`\nNone carries: ${[...new Set(FORBIDDEN_INPUTS.map((rule) => rule.why))].join('; ')}.`);
 }

@@ -82,9 +82,19 @@ export interface ChannelLambda {
   name: string;
   /** The entry file (exports `handler`), relative to the repository root. */
   entry: string;
-  /** The largest the bundle may be before the build fails, in bytes. */
+  /** The largest the bundle may be before the build fails, in bytes (index.js alone: what every cold start reads). */
   maxBytes?: number;
+  /**
+   * Packages only code loaded on first use needs (the connectors' response schemas, the
+   * iCalendar and XML readers): each goes into its own file beside index.js, read the first time
+   * that code runs, so a cold start that never calls a connector does not compile them. Name only
+   * packages the function's startup does not import (scripts/bundle/lazy-packages.ts knows them).
+   */
+  lazyPackages?: readonly LazyPackageName[];
 }
+
+/** The packages a function may load on first use (see ChannelLambda.lazyPackages). */
+export type LazyPackageName = 'zod' | 'ical.js' | 'fast-xml-parser';
 
 /** How the staff simulator drives a channel. */
 export interface ChannelSimulator {

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import common from '../../locales/en-GB/common.json';
 import { bundleFunctions, type BuiltFunction } from '../../scripts/bundle';
 import { DynamoDbOutbox } from '../../src/connectors/stores/dynamodb-outbox';
+import { DynamoDbProfileStore } from '../../src/connectors/stores/dynamodb-profile-store';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
 import { loadEnvelope } from '../channels/alexa/fixtures';
 import { cxFixture } from '../channels/dialogflow-common/google-fixtures';
@@ -21,17 +22,23 @@ const BUILD_TIMEOUT_MS = 180_000;
 
 /** Requires `bundle` in a new node process, calls `handler(event)` and returns what it resolved to. */
 async function invokeBundle(bundle: string, event: unknown, env: NodeJS.ProcessEnv, cwd: string): Promise<unknown> {
+  return (await invokeBundleReading(bundle, event, env, cwd)).answer;
+}
+
+/** As invokeBundle, with the files beside the bundle in lazy/ that the process read (scripts/bundle/lazy-packages.ts). */
+async function invokeBundleReading(bundle: string, event: unknown, env: NodeJS.ProcessEnv, cwd: string): Promise<{ answer: unknown; lazyRead: string[] }> {
   const eventFile = path.join(cwd, `event-${Date.now()}-${Math.random()}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
   const script = [
     'const { handler } = require(process.argv[1]);',
     'const event = JSON.parse(require("node:fs").readFileSync(process.argv[2], "utf8"));',
-    'handler(event).then((answer) => { process.stdout.write("\\n@@" + JSON.stringify(answer)); process.exit(0); },',
+    'const lazyRead = () => Object.keys(require.cache).filter((file) => file.includes("/lazy/")).map((file) => require("node:path").basename(file)).sort();',
+    'handler(event).then((answer) => { process.stdout.write("\\n@@" + JSON.stringify({ answer, lazyRead: lazyRead() })); process.exit(0); },',
     '  (error) => { console.error(error); process.exit(1); });',
   ].join('\n');
   // PATH only from the parent: the bundle must not lean on anything else in the test's environment.
   const { stdout } = await run(process.execPath, ['-e', script, bundle, eventFile], { cwd, env: { PATH: process.env.PATH, ...env } });
-  return JSON.parse(stdout.slice(stdout.lastIndexOf('@@') + 2));
+  return JSON.parse(stdout.slice(stdout.lastIndexOf('@@') + 2)) as { answer: unknown; lazyRead: string[] };
 }
 
 describe('the Lambda bundles', () => {
@@ -82,6 +89,22 @@ describe('the Lambda bundles', () => {
     const welcomes = (common.welcome as string[]).map((text) => `<speak>${text.replace('{{council}}', 'Demo Borough Council').replace(/'/g, '&apos;')}</speak>`);
     expect(welcomes).toContain(answer.response.outputSpeech?.ssml);
     expect(answer.response.shouldEndSession).toBe(false);
+  }, 60_000);
+
+  test('a LaunchRequest reads none of the packages kept for first use; a bin day from the council\'s feed reads what it needs and answers', async () => {
+    const launch = await invokeBundleReading(bundle('alexa').outfile, loadEnvelope('launch'), lambdaEnv, outDir);
+    expect(launch.lazyRead).toEqual([]);
+    expect(Object.keys(bundle('alexa').lazy).sort()).toEqual(['fast-xml-parser', 'ical.js', 'zod']);
+
+    const binDay = loadEnvelope('get-bin-collection');
+    const userId = binDay.session?.user.userId ?? '';
+    await new DynamoDbProfileStore({ client: dynamo.client, tableName: dynamo.tables.profiles })
+      .put({ userId, address: { uprn: '100090000002', label: '2 High Street', postcode: 'AB1 2CD' } });
+    const answered = await invokeBundleReading(bundle('alexa').outfile, binDay, lambdaEnv, outDir);
+    const speech = (answered.answer as { response: { outputSpeech?: { ssml?: string } } }).response.outputSpeech?.ssml ?? '';
+    expect(speech).toMatch(/Your next collection is on \w+day \d+ \w+/);
+    // The demo council's feed is iCalendar: only the calendar reader is read, not zod's schemas or the XML reader.
+    expect(answered.lazyRead).toEqual(['ical-js.js']);
   }, 60_000);
 
   test('the Alexa bundle is under 1 MB and carries neither Express nor the Actions SDK', () => {
