@@ -92,7 +92,9 @@ export function spokenLabel(point: DeliveryPoint): string {
   return toTitleCase(fallback.join(', '));
 }
 
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+// Made on first use: building a collator loads ICU's collation data, a few milliseconds of a cold
+// start that may never sort an address.
+let collator: Intl.Collator | undefined;
 
 /** The order a resident expects to hear a postcode's homes: by street, then number (2 before 10), flats in order, named houses last. */
 export function compareDeliveryPoints(a: DeliveryPoint, b: DeliveryPoint): number {
@@ -112,7 +114,7 @@ export function compareDeliveryPoints(a: DeliveryPoint, b: DeliveryPoint): numbe
   const left = key(a);
   const right = key(b);
   for (let i = 0; i < left.length; i++) {
-    const order = collator.compare(left[i] ?? '', right[i] ?? '');
+    const order = (collator ??= new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' })).compare(left[i] ?? '', right[i] ?? '');
     if (order !== 0) return order;
   }
   return 0;
