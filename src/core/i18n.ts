@@ -32,53 +32,67 @@ function isSpeechPart(value: SpeechParam): value is SpeechPart {
 /**
  * Builds translators over i18next resources shaped `{ 'en-GB': { bins: {...}, common: {...} } }`.
  * Keys are `namespace:path.to.key`.
+ *
+ * Sentences are looked up in the resources directly and compiled once (compileTemplate); i18next
+ * itself is made only when a sentence needs it: a key with plural forms, or a template with more
+ * than plain `{{name}}` placeholders. Making it (init, then its first translation) cost every
+ * Lambda cold start about 6 ms for lookups a few lines do; test/core/i18n.test.ts checks the
+ * lookup finds what i18next finds for every key of the locale files.
  */
 export function createTranslators(resources: Resource, options: { fallbackLocale?: string; random?: () => number } = {}): TranslatorFactory {
   const fallbackLocale = options.fallbackLocale ?? 'en-GB';
   const random = options.random ?? Math.random;
-  const namespaces = [...new Set(Object.values(resources).flatMap((byNs) => Object.keys(byNs)))];
-  const instance: i18n = i18next.createInstance();
-  // initAsync false: resources are in memory, so init completes before this returns.
-  void instance.init({
-    resources,
-    lng: fallbackLocale,
-    fallbackLng: fallbackLocale,
-    ns: namespaces,
-    defaultNS: 'common',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  let instance: i18n | undefined;
+  const i18nextInstance = (): i18n => {
+    if (instance) return instance;
+    const namespaces = [...new Set(Object.values(resources).flatMap((byNs) => Object.keys(byNs)))];
+    instance = i18next.createInstance();
+    // initAsync false: resources are in memory, so init completes before this returns.
+    void instance.init({
+      resources,
+      lng: fallbackLocale,
+      fallbackLng: fallbackLocale,
+      ns: namespaces,
+      defaultNS: DEFAULT_NAMESPACE,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      showSupportNotice: false,
+    });
+    return instance;
+  };
   const cache = new Map<string, Translator>();
   const variesWithParams = pluralKeys(resources);
 
   function build(locale: string): Translator {
-    const lng = Object.keys(resources).includes(locale) ? locale : fallbackLocale;
-    const fixedT = instance.getFixedT(lng);
+    const lng = Object.hasOwn(resources, locale) ? locale : fallbackLocale;
+    /** The sentence or variants at `key` in this locale, else in the fallback locale, as i18next resolves them. */
+    const lookup = (key: string): string | string[] | undefined =>
+      lookupKey(resources, lng, key) ?? (lng === fallbackLocale ? undefined : lookupKey(resources, fallbackLocale, key));
 
     // What a key resolves to in this locale, ready to fill in. A bin-day answer speaks a dozen
     // sentences, and looking each one up and interpolating it through i18next was most of its
     // cost, so each key is looked up and compiled once. Keys whose choice depends on the
     // parameters (plural forms) still go through i18next every time.
     const compiled = new Map<string, Fill | Fill[]>();
-    const viaI18next = (template: string): Fill => (params) => instance.services.interpolator.interpolate(template, params, lng, {});
+    const viaI18next = (template: string): Fill => (params) => i18nextInstance().services.interpolator.interpolate(template, params, lng, {});
 
     function raw(key: string, params: Record<string, unknown>): string {
       if (variesWithParams.has(key)) {
-        const value: unknown = fixedT(key, { ...params, returnObjects: true });
+        const value: unknown = i18nextInstance().getFixedT(lng)(key, { ...params, returnObjects: true });
         if (Array.isArray(value)) return viaI18next(pick(value.filter((v): v is string => typeof v === 'string'), key, (k) => k))(params);
         return typeof value === 'string' ? value : key;
       }
       let fill = compiled.get(key);
       if (!fill) {
-        const value: unknown = fixedT(key, { returnObjects: true });
+        const value = lookup(key);
         fill = Array.isArray(value)
-          ? value.filter((v): v is string => typeof v === 'string').map((v) => compileTemplate(v, viaI18next))
-          : compileTemplate(typeof value === 'string' ? value : key, viaI18next);
+          ? value.map((v) => compileTemplate(v, viaI18next))
+          // A key no file has is said by its path, as i18next says it: a gap shows, it does not crash.
+          : compileTemplate(value ?? key.slice(key.indexOf(':') + 1), viaI18next);
         compiled.set(key, fill);
       }
-      return (Array.isArray(fill) ? pick(fill, key, () => () => key) : fill)(params);
+      return (Array.isArray(fill) ? pick(fill, key, () => () => key.slice(key.indexOf(':') + 1)) : fill)(params);
     }
 
     /** One of the variants, at random: what residents hear often should not always be the same. */
@@ -88,7 +102,7 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
 
     return {
       locale: lng,
-      has: (key) => instance.exists(key, { lng }),
+      has: (key) => lookup(key) !== undefined || (variesWithParams.has(key) && i18nextInstance().exists(key, { lng })),
       text: (key, params = {}) => raw(key, params),
       speak(key, params = {}) {
         const parts: SpeechPart[] = [];
@@ -129,6 +143,29 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
       return translator;
     },
   };
+}
+
+/** The namespace of a key written without one, as i18next's `defaultNS`. */
+const DEFAULT_NAMESPACE = 'common';
+
+/**
+ * The sentence (or variants) at `namespace:path.to.key` in `lng`'s resources, as i18next finds
+ * it with its default separators: undefined when there is none, or when the path ends at a group
+ * of keys rather than a sentence.
+ */
+export function lookupKey(resources: Resource, lng: string, key: string): string | string[] | undefined {
+  const colon = key.indexOf(':');
+  const namespace = colon === -1 ? DEFAULT_NAMESPACE : key.slice(0, colon);
+  let node: unknown = childOf(childOf(resources, lng), namespace);
+  for (const step of (colon === -1 ? key : key.slice(colon + 1)).split('.')) node = childOf(node, step);
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node) && node.every((v) => typeof v === 'string')) return node as string[];
+  return undefined;
+}
+
+/** `node[key]` when `node` is a group of keys that has `key` itself ("constructor" is no sentence). */
+function childOf(node: unknown, key: string): unknown {
+  return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
 }
 
 const PLURAL_SUFFIX = /_(?:ordinal_)?(?:zero|one|two|few|many|other)$/;

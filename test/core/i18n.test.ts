@@ -1,5 +1,6 @@
 import i18next from 'i18next';
-import { compileTemplate, createTranslators } from '../../src/core/i18n';
+import { LOCALES_DIR, loadLocaleResources } from '../../src/config/locales';
+import { compileTemplate, createTranslators, lookupKey } from '../../src/core/i18n';
 import { money, toPlainText, toSsml } from '../../src/core/speech';
 
 const resources = { 'en-GB': { tax: { band: 'Band {{band}} is {{amount}} a year.', hello: ['Hi {{name}}.', 'Hello {{name}}.'] }, common: {} } };
@@ -54,5 +55,43 @@ describe('translations', () => {
       }
     }
   });
-});
 
+  it('finds every sentence of the locale files where i18next finds it, and nothing where it finds nothing', async () => {
+    const files = loadLocaleResources(LOCALES_DIR);
+    const extra = { 'en-GB': { common: { nested: { deeper: 'Deep.' }, empty: '' } }, 'cy-GB': { common: { only: 'Dim ond.' } } };
+    const english = files['en-GB'] ?? {};
+    const all = { ...files, 'cy-GB': extra['cy-GB'], 'en-GB': { ...english, common: { ...(english.common as object), ...extra['en-GB'].common } } };
+    const instance = i18next.createInstance();
+    await instance.init({ lng: 'en-GB', fallbackLng: 'en-GB', resources: all, ns: Object.keys(all['en-GB']), defaultNS: 'common', interpolation: { escapeValue: false }, returnNull: false, showSupportNotice: false });
+    const keys: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node === 'string' || Array.isArray(node)) keys.push(path);
+      else if (node && typeof node === 'object') for (const [name, child] of Object.entries(node)) walk(child, path.endsWith(':') ? `${path}${name}` : `${path}.${name}`);
+    };
+    for (const [ns, tree] of Object.entries(all['en-GB'])) walk(tree, `${ns}:`);
+    expect(keys.length).toBeGreaterThan(100);
+    // Keys it has, keys it lacks, a group of keys, a key with no namespace, prototype names.
+    const asked = [...keys, 'bins:nothing', 'nowhere:next', 'common:nested', 'welcome', 'common:constructor', 'constructor', 'bins:toString', 'common:nested.deeper.further'];
+    for (const lng of ['en-GB', 'cy-GB']) {
+      const fixedT = instance.getFixedT(lng);
+      for (const key of asked) {
+        const theirs: unknown = fixedT(key, { returnObjects: true });
+        // i18next answers a key it lacks with the key's path, so whether it has it is asked apart.
+        const found = !instance.exists(key, { lng }) ? undefined : typeof theirs === 'string' || Array.isArray(theirs) ? theirs : undefined;
+        const ours = lookupKey(all, lng, key) ?? (lng === 'en-GB' ? undefined : lookupKey(all, 'en-GB', key));
+        expect({ lng, key, value: ours }).toEqual({ lng, key, value: found });
+      }
+    }
+  });
+
+  it('says which keys it has, in the locale or the one it falls back to', () => {
+    const t = createTranslators({ ...resources, 'cy-GB': { common: { hello: 'Shwmae.' } } }).forLocale('cy-GB');
+    expect(t.has('common:hello')).toBe(true);
+    expect(t.has('tax:band')).toBe(true);
+    expect(t.has('tax:nothing')).toBe(false);
+    expect(t.has('tax')).toBe(false);
+    expect(t.text('common:hello')).toBe('Shwmae.');
+    // A key nobody wrote is said as i18next says it, by its path.
+    expect(t.text('tax:nothing')).toBe('nothing');
+  });
+});
