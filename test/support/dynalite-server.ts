@@ -26,9 +26,12 @@ export interface LocalDynamo {
 
 let counter = 0;
 
-/** Starts dynalite and creates fresh, uniquely named tables. */
-export async function startLocalDynamo(): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/**
+ * Starts dynalite and creates fresh, uniquely named tables. `createTableMs` is how long a new
+ * table stays CREATING (DynamoDB takes seconds; 0 makes it ACTIVE on dynalite's next tick).
+ */
+export async function startLocalDynamo(options: { createTableMs?: number } = {}): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: options.createTableMs ?? 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;

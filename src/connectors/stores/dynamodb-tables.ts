@@ -31,17 +31,31 @@ export function createTableInput(kind: TableKind, tableName: string): CreateTabl
   return { ...table, TableName: tableName };
 }
 
+/** How long createTables waits for a new table to become ACTIVE before giving up. */
+const ACTIVE_WITHIN_MS = 30_000;
+
 /**
  * Creates the skill's tables, for tests and local DynamoDB-compatible servers; on AWS the
  * deployment does it. A table that is already there counts as created: a CreateTable that timed
- * out on a busy machine may have created it before the client's retry asked again.
+ * out on a busy machine may have created it before the client's retry asked again. It returns
+ * once every table is ACTIVE: a table still CREATING refuses writes as if it did not exist, as
+ * DynamoDB's does.
  */
-export async function createTables(client: DynamoDbClient, names: Record<TableKind, string>): Promise<void> {
+export async function createTables(client: DynamoDbClient, names: Record<TableKind, string>, activeWithinMs = ACTIVE_WITHIN_MS): Promise<void> {
   for (const kind of Object.keys(names) as TableKind[]) {
     try {
       await client.createTable(createTableInput(kind, names[kind]));
     } catch (error) {
       if (!(error instanceof DynamoDbError && error.type === 'ResourceInUseException')) throw error;
+    }
+  }
+  const giveUpAt = Date.now() + activeWithinMs;
+  for (const tableName of Object.values(names)) {
+    for (let wait = 10; ; wait = Math.min(wait * 2, 500)) {
+      const { Table } = await client.describeTable({ TableName: tableName });
+      if (Table?.TableStatus === 'ACTIVE') break;
+      if (Date.now() > giveUpAt) throw new DynamoDbError('TableNotActive', 'CreateTable', 0, `${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${activeWithinMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

@@ -86,6 +86,11 @@ export class DynamoDbClient {
     return this.call('CreateTable', input);
   }
 
+  /** For tests and local servers: whether a table is ACTIVE yet. */
+  describeTable(input: Operations['DescribeTable'][0]): Promise<Operations['DescribeTable'][1]> {
+    return this.call('DescribeTable', input);
+  }
+
   /** One operation, retried as the SDK would retry it; throws DynamoDbError. */
   async call<Op extends keyof Operations>(operation: Op, input: Operations[Op][0]): Promise<Operations[Op][1]> {
     const body = JSON.stringify(input);

@@ -81,6 +81,11 @@ export interface CreateTableInput {
   [field: string]: unknown;
 }
 
+/** DescribeTable's answer, as far as creating tables needs it. */
+export interface DescribeTableOutput {
+  Table?: { TableStatus?: string };
+}
+
 /** The operations this client makes, by their X-Amz-Target name. */
 export interface Operations {
   GetItem: [GetItemInput, GetItemOutput];
@@ -89,4 +94,5 @@ export interface Operations {
   DeleteItem: [DeleteItemInput, object];
   Query: [QueryInput, QueryOutput];
   CreateTable: [CreateTableInput, object];
+  DescribeTable: [{ TableName: string }, DescribeTableOutput];
 }
