@@ -4,7 +4,8 @@
  *
  * - HTTP: our /alexa answering GetBinCollectionIntent for a saved address (warm cache,
  *   verification off, council answering in 300 ms) vs Express + ask-sdk-express-adapter
- *   answering a fixed sentence (the peer) vs node:http + ask-sdk-core (the floor).
+ *   answering a fixed sentence (the peer) vs node:http + ask-sdk-core (the floor), and the floor
+ *   reading the resident's profile from SQLite first (the least any answer of ours does).
  * - Lambda in-process: our bundled Alexa handler vs a bundled bare ask-sdk-core skill (and the
  *   bare skill plus one DynamoDB read, the like-for-like floor), JSON parse and serialise included.
  * - Cold start: a fresh node process loading a bundle and answering one LaunchRequest, minus an
@@ -86,12 +87,13 @@ async function main(): Promise<void> {
     const servers = {
       peer: await startChildServer(bench.programs['express-peer-server']),
       floor: await startChildServer(bench.programs['floor-server']),
+      floorStore: await startChildServer(bench.programs['floor-store-server'], { BENCH_DATA_DIR: mkdtempSync(path.join(work, 'floor-')) }),
       ours: await startChildServer(bench.programs['ours-server'], { ...councilEnv, BENCH_DATA_DIR: work }),
     };
     started.push(...Object.values(servers));
     const http = await measureHttpRounds(Object.entries(servers).map(([name, server]) => ({ name, server })), body, { warmSeconds, rounds, slice, connections });
     await Promise.all(Object.values(servers).map((server) => server.stop()));
-    const { peer, floor, ours } = http as Record<'peer' | 'floor' | 'ours', HttpSummary>;
+    const { peer, floor, floorStore, ours } = http as Record<'peer' | 'floor' | 'floorStore' | 'ours', HttpSummary>;
     const councilCalls = council.requests() - councilBefore;
 
     console.log(`Lambda in-process: ${iterations} invocations per handler...`);
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
       http: {
         peer: { cpuUs: peer.cpuUsPerRequest, reqPerSec: peer.reqPerSec },
         floor: { cpuUs: floor.cpuUsPerRequest, reqPerSec: floor.reqPerSec },
+        floorStore: { cpuUs: floorStore.cpuUsPerRequest, reqPerSec: floorStore.reqPerSec },
         ours: { cpuUs: ours.cpuUsPerRequest, reqPerSec: ours.reqPerSec },
       },
       cold: {
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
       machine: { node: process.version, cpus: cpus().length, loadAverageBefore, loadAverage: loadavg() },
       goals,
       settings: { warmSeconds, rounds, slice, connections, iterations, coldRuns, councilDelayMs: COUNCIL_DELAY_MS },
-      http: { peer, floor, ours, councilCallsDuringOurRun: councilCalls },
+      http: { peer, floor, floorWithSqliteRead: floorStore, ours, councilCallsDuringOurRun: councilCalls },
       lambdaInProcess: { bare, bareWithStore: bareStore, ours: oursLambda },
       coldStart: {
         medians: cold, oursOverEmpty: coldOurs, bareOverEmpty: coldBare, bareWithStoreOverEmpty: coldBareStore,
@@ -152,9 +155,11 @@ async function main(): Promise<void> {
     const rows: Row[] = [
       { section: 'HTTP req/s', target: 'peer: Express + ask-sdk-express-adapter', value: fixed(peer.reqPerSec, 0), note: `p99 ${peer.p99Ms} ms` },
       { section: 'HTTP req/s', target: 'floor: node:http + ask-sdk-core', value: fixed(floor.reqPerSec, 0), note: `p99 ${floor.p99Ms} ms` },
+      { section: 'HTTP req/s', target: 'floor + 1 SQLite read of the profile', value: fixed(floorStore.reqPerSec, 0), note: `p99 ${floorStore.p99Ms} ms` },
       { section: 'HTTP req/s', target: 'ours: /alexa bin day, saved address', value: fixed(ours.reqPerSec, 0), note: `p99 ${ours.p99Ms} ms` },
       { section: 'HTTP CPU/request', target: 'peer', value: `${fixed(peer.cpuUsPerRequest, 0)} us`, note: 'server process, user + system' },
       { section: 'HTTP CPU/request', target: 'floor', value: `${fixed(floor.cpuUsPerRequest, 0)} us` },
+      { section: 'HTTP CPU/request', target: 'floor + 1 SQLite read', value: `${fixed(floorStore.cpuUsPerRequest, 0)} us`, note: `peer / this ${times(ratio(peer.cpuUsPerRequest, floorStore.cpuUsPerRequest))}` },
       { section: 'HTTP CPU/request', target: 'ours', value: `${fixed(ours.cpuUsPerRequest, 0)} us`, note: `peer / ours ${times(ratio(peer.cpuUsPerRequest, ours.cpuUsPerRequest))}` },
       { section: 'HTTP ratios', target: 'ours / peer', value: times(ratio(ours.reqPerSec, peer.reqPerSec)), note: 'goal >= 3x' },
       { section: 'HTTP ratios', target: 'ours / floor', value: times(ratio(ours.reqPerSec, floor.reqPerSec)) },

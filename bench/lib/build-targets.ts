@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export const BENCH_BUILD_DIR = path.join(ROOT, '.build', 'bench');
 
 export const BENCH_PROGRAMS = [
-  'express-peer-server', 'floor-server', 'ours-server', 'dynalite-server', 'invoke-loop', 'cold-once',
+  'express-peer-server', 'floor-server', 'floor-store-server', 'ours-server', 'dynalite-server', 'invoke-loop', 'cold-once',
 ] as const;
 export type BenchProgram = (typeof BENCH_PROGRAMS)[number];
 

@@ -7,7 +7,13 @@ import { ratio } from './stats';
 import { fixed, times } from './table';
 
 export interface GoalInputs {
-  http: { peer: { cpuUs: number; reqPerSec: number }; floor: { cpuUs: number; reqPerSec: number }; ours: { cpuUs: number; reqPerSec: number } };
+  http: {
+    peer: { cpuUs: number; reqPerSec: number };
+    floor: { cpuUs: number; reqPerSec: number };
+    /** The floor reading the resident's profile from SQLite: the least one of our answers can cost. */
+    floorStore: { cpuUs: number; reqPerSec: number };
+    ours: { cpuUs: number; reqPerSec: number };
+  };
   /** Cold start over an empty node process, in ms: wall time seen from outside, and the process's CPU. */
   cold: { bare: { wallMs: number; cpuMs: number }; bareStore: { wallMs: number; cpuMs: number }; ours: { wallMs: number; cpuMs: number } };
   /** Median ms per warm in-process invocation. */
@@ -30,14 +36,14 @@ export function evaluateGoals({ http, cold, warm }: GoalInputs): Goal[] {
   return [
     {
       figure: 'HTTP CPU per request',
-      baseline: `peer ${fixed(http.peer.cpuUs, 0)} us, floor ${fixed(http.floor.cpuUs, 0)} us`,
+      baseline: `peer ${fixed(http.peer.cpuUs, 0)} us, floor ${fixed(http.floor.cpuUs, 0)} us, floor + 1 read ${fixed(http.floorStore.cpuUs, 0)} us`,
       ours: `${fixed(http.ours.cpuUs, 0)} us (peer/ours ${times(cpuRatio)})`,
       goal: `<= peer/3 = ${fixed(http.peer.cpuUs / 3, 0)} us`,
       met: cpuRatio >= 3,
     },
     {
       figure: 'HTTP requests/s',
-      baseline: `peer ${fixed(http.peer.reqPerSec, 0)}, floor ${fixed(http.floor.reqPerSec, 0)}`,
+      baseline: `peer ${fixed(http.peer.reqPerSec, 0)}, floor ${fixed(http.floor.reqPerSec, 0)}, floor + 1 read ${fixed(http.floorStore.reqPerSec, 0)}`,
       ours: `${fixed(http.ours.reqPerSec, 0)} (${times(rateRatio)} the peer)`,
       goal: '>= 3x the peer',
       met: rateRatio >= 3,
