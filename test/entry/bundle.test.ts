@@ -130,6 +130,23 @@ describe('the Lambda bundles', () => {
     expect(JSON.stringify(JSON.parse(answered.body))).toMatch(/Demo Borough Council/);
   }, 60_000);
 
+  test('the MCP bundle answers get_bin_collections from the council\'s feed, reading the calendar reader only then', async () => {
+    const rpc = (id: number, method: string, params: unknown) => ({
+      version: '2.0', routeKey: 'POST /mcp', rawPath: '/mcp', rawQueryString: '',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18' },
+      requestContext: { http: { method: 'POST', sourceIp: '203.0.113.7' } },
+      body: JSON.stringify({ jsonrpc: '2.0', id, method, params }), isBase64Encoded: false,
+    });
+    const init = await invokeBundleReading(bundle('mcp').outfile, rpc(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } }), lambdaEnv, outDir);
+    expect((init.answer as { statusCode: number }).statusCode).toBe(200);
+    expect(init.lazyRead).toEqual([]);
+    const call = await invokeBundleReading(bundle('mcp').outfile, rpc(2, 'tools/call', { name: 'get_bin_collections', arguments: { postcode: 'AB1 2CD', house: '2' } }), lambdaEnv, outDir);
+    const { result } = JSON.parse((call.answer as { body: string }).body) as { result: { isError?: boolean; structuredContent: { collections: { date: string; bins: string[] }[] } } };
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent.collections[0]?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(call.lazyRead).toEqual(['ical-js.js']);
+  }, 60_000);
+
   test('the outbox sender bundle sends a report that is due, as the schedule would run it', async () => {
     const outbox = new DynamoDbOutbox({ client: dynamo.client, tableName: dynamo.tables.outbox });
     const past = new Date(Date.now() - 60_000);
