@@ -3,9 +3,12 @@
  * (say, one saved before a change and one built after it), interleaved with an empty node process
  * so a burst of load on the shared machine hits each alike. Prints each bundle's median CPU and
  * wall time over the empty process. BENCH_COLD_RUNS (default 15) runs per target;
- * BENCH_PROFILE_EVENT=bin-day answers the bin-day intent instead of a LaunchRequest.
+ * BENCH_PROFILE_EVENT=bin-day answers the bin-day intent instead of a LaunchRequest;
+ * BENCH_PROFILE_EVENT=dialogflow-cx sends Dialogflow functions (.build/dialogflow) the CX welcome as
+ * API Gateway delivers it, with the caller check off (NODE_ENV=development), so the welcome is answered.
  */
-import { loadavg } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedBenchDynamo } from './lib/bench-dynamo';
 import { buildBenchTargets } from './lib/build-targets';
@@ -17,12 +20,14 @@ const ROOT = path.resolve(__dirname, '..');
 async function main(): Promise<void> {
   const bundles = process.argv.slice(2);
   if (bundles.length === 0) throw new Error('name one or more bundled handlers (index.js files)');
-  const event = path.join(ROOT, 'test/fixtures/alexa', process.env.BENCH_PROFILE_EVENT === 'bin-day' ? 'get-bin-collection.json' : 'launch.json');
+  const kind = process.env.BENCH_PROFILE_EVENT;
+  const event = kind === 'dialogflow-cx' ? dialogflowEvent() : path.join(ROOT, 'test/fixtures/alexa', kind === 'bin-day' ? 'get-bin-collection.json' : 'launch.json');
+  const callerCheckOff = kind === 'dialogflow-cx' ? { NODE_ENV: 'development', SKIP_REQUEST_VERIFICATION: '1' } : {};
   const runs = Number(process.env.BENCH_COLD_RUNS ?? 15);
   const bench = await buildBenchTargets();
   const dynamo = await startChildServer(bench.programs['dynalite-server']);
   try {
-    const env = { ...(await seedBenchDynamo(dynamo.url)), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DEMO_COUNCIL_URL: 'http://127.0.0.1:9' };
+    const env = { ...(await seedBenchDynamo(dynamo.url)), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DEMO_COUNCIL_URL: 'http://127.0.0.1:9', ...callerCheckOff };
     const targets = [{ name: 'empty', args: [] }, ...bundles.map((file) => ({ name: file, args: [path.resolve(file), event], env }))];
     const cold = await measureColdStarts(bench.programs['cold-once'], targets, runs);
     const empty = cold.empty;
@@ -35,6 +40,14 @@ async function main(): Promise<void> {
   } finally {
     await dynamo.stop();
   }
+}
+
+/** The CX welcome fixture inside the HTTP API event the Dialogflow function receives, written to a temporary file. */
+function dialogflowEvent(): string {
+  const body = JSON.stringify(JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/dialogflow-cx/welcome.json'), 'utf8')));
+  const file = path.join(tmpdir(), `council-voice-cx-welcome-${process.pid}.json`);
+  writeFileSync(file, JSON.stringify({ routeKey: 'POST /dialogflow/cx', rawPath: '/dialogflow/cx', headers: { 'content-type': 'application/json' }, body, isBase64Encoded: false }));
+  return file;
 }
 
 main().catch((error: unknown) => {
