@@ -2,6 +2,7 @@
  * Calendar dates as the council's residents live them: local dates (`YYYY-MM-DD`) in the
  * council's time zone, so "tomorrow" is right across midnight and the clock changes.
  */
+import { londonDate } from './london-time';
 
 /** A source of the current time, injected so tests can stand on any day. */
 export interface Clock {
@@ -14,6 +15,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local date in `timeZone` at instant `at`, as `YYYY-MM-DD`. */
 export function localDate(at: Date, timeZone: string): string {
+  // Every UK council's zone, worked out without loading ICU (london-time.ts).
+  if (timeZone === 'Europe/London') {
+    const london = londonDate(at);
+    if (london !== undefined) return london;
+  }
   // Building a formatter costs far more than using one; a council has one zone.
   let format = dateFormats.get(timeZone);
   if (!format) {
@@ -60,17 +66,27 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcNoon(to).getTime() - toUtcNoon(from).getTime()) / 86_400_000);
 }
 
+// British English names, said without Intl: its first formatter loads ICU's locale data, about
+// 20 ms of a cold start (london-time.ts). Other locales ask Intl; test/core/dates.test.ts checks
+// these say what Intl says, for every day of several years.
+const EN_GB_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const EN_GB_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** "Tuesday" */
 export function weekdayName(date: string, locale: string): string {
-  return remembered(`weekday|${locale}|${date}`, () =>
-    formatter(`weekday|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(toUtcNoon(date)));
+  return remembered(`weekday|${locale}|${date}`, () => locale === 'en-GB'
+    ? EN_GB_WEEKDAYS[toUtcNoon(date).getUTCDay()] ?? ''
+    : formatter(`weekday|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(toUtcNoon(date)));
 }
 
 /** "Tuesday 1 December" */
 export function longDate(date: string, locale: string): string {
-  return remembered(`long|${locale}|${date}`, () =>
-    formatter(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }))
-      .format(toUtcNoon(date)).replace(',', ''));
+  return remembered(`long|${locale}|${date}`, () => {
+    const noon = toUtcNoon(date);
+    if (locale === 'en-GB') return `${EN_GB_WEEKDAYS[noon.getUTCDay()] ?? ''} ${noon.getUTCDate()} ${EN_GB_MONTHS[noon.getUTCMonth()] ?? ''}`;
+    return formatter(`long|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }))
+      .format(noon).replace(',', '');
+  });
 }
 
 const spokenDates = new Map<string, string>();

@@ -30,18 +30,32 @@ const listFormats = new Map<string, Intl.ListFormat>();
 const spokenLists = new Map<string, string>();
 const MAX_REMEMBERED_LISTS = 500;
 
-/** "a, b and c" in the locale's own style. */
-export function listOf(items: string[], locale: string): string {
-  const key = `${locale}\u0000${items.join('\u0000')}`;
-  const remembered = spokenLists.get(key);
-  if (remembered !== undefined) return remembered;
-  // Built once per locale: building a formatter costs far more than using one.
+/** Built once per locale: building a formatter costs far more than using one. */
+function listFormatFor(locale: string): Intl.ListFormat {
   let format = listFormats.get(locale);
   if (!format) {
     format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     listFormats.set(locale, format);
   }
-  const spoken = format.format(items);
+  return format;
+}
+
+/**
+ * "a, b and c", as Intl.ListFormat says it in British English, without it: its first use loads
+ * ICU's locale data, about 20 ms of a cold start (see core/london-time.ts). test/core/replies.test.ts
+ * checks it against Intl.
+ */
+function englishList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** "a, b and c" in the locale's own style. */
+export function listOf(items: string[], locale: string): string {
+  const key = `${locale}\u0000${items.join('\u0000')}`;
+  const remembered = spokenLists.get(key);
+  if (remembered !== undefined) return remembered;
+  const spoken = locale === 'en-GB' ? englishList(items) : listFormatFor(locale).format(items);
   if (spokenLists.size >= MAX_REMEMBERED_LISTS) spokenLists.clear();
   spokenLists.set(key, spoken);
   return spoken;

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, localDate, longDate } from '../../src/core/dates';
+import { addDays, daysBetween, isIsoDate, localDate, longDate, weekdayName } from '../../src/core/dates';
 
 describe('council dates', () => {
   it('takes the local date in London across the clock changes', () => {
@@ -22,5 +22,22 @@ describe('council dates', () => {
     expect(isIsoDate('2026-12-01')).toBe(true);
     expect(isIsoDate('2026-W48')).toBe(false);
     expect(isIsoDate('2026-02-30')).toBe(false);
+  });
+
+  it('names every day of 2024 to 2032 in British English as Intl does, without asking it', () => {
+    const long = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    const wrong: string[] = [];
+    for (let date = '2024-01-01'; date < '2033-01-01'; date = addDays(date, 1)) {
+      const noon = new Date(`${date}T12:00:00Z`);
+      if (longDate(date, 'en-GB') !== long.format(noon).replace(',', '') || weekdayName(date, 'en-GB') !== weekday.format(noon)) wrong.push(date);
+    }
+    expect(wrong).toEqual([]);
+    expect(longDate('2026-12-08', 'en-GB')).toBe('Tuesday 8 December');
+  });
+
+  it('still asks Intl for other languages', () => {
+    expect(longDate('2026-12-08', 'de-DE')).toBe('Dienstag 8. Dezember');
+    expect(weekdayName('2026-12-08', 'fr-FR')).toBe('mardi');
   });
 });

@@ -4,7 +4,7 @@
  * removed date is either moved or cancelled), RECURRENCE-ID overrides move them.
  */
 import type ICAL from 'ical.js';
-import { addDays } from '../../core/dates';
+import { addDays, localDate } from '../../core/dates';
 import type { CalendarEvent, ParsedCalendar } from './parse-calendar';
 
 /** One occurrence of one event, on a local date. */
@@ -116,19 +116,5 @@ export function toLocalDate(time: ICAL.Time, timeZone: string): string {
   if (floating) {
     return `${String(time.year).padStart(4, '0')}-${String(time.month).padStart(2, '0')}-${String(time.day).padStart(2, '0')}`;
   }
-  const parts = formatterFor(timeZone).formatToParts(new Date(time.toUnixTime() * 1000));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-// Building an Intl formatter costs ~0.1 ms; a feed of zoned times needs hundreds of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return localDate(new Date(time.toUnixTime() * 1000), timeZone);
 }
