@@ -1,13 +1,13 @@
 /**
  * A small DynamoDB client: the handful of operations the stores make, as SigV4-signed JSON
- * requests (sign.ts signs; node:http or node:https sends, post.ts), with the AWS SDK's retry rules,
+ * requests (sign.ts signs; node:http or node:https sends, connectors/node-http.ts), with the AWS SDK's retry rules,
  * a timeout on every attempt, and errors named as DynamoDB names them. It loads in a fraction of
  * the time the SDK's client takes, which a Lambda cold start pays for in full.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { defaultCredentialSource, type CredentialSource } from './credentials';
 import { DynamoDbError } from './errors';
-import { Poster, PostFailure } from './post';
+import { exchange, ExchangeFailure, type ExchangeAnswer } from '../../node-http';
 import { backoffMs, classify, MAX_ATTEMPTS, RetryQuota } from './retry';
 import { signRequest } from './sign';
 import type { Operations } from './types';
@@ -49,12 +49,10 @@ export class DynamoDbClient {
   private readonly maxAttempts: number;
   private readonly backoffScale: number;
   private readonly quota = new RetryQuota();
-  private readonly poster: Poster;
 
   constructor(options: DynamoDbClientOptions) {
     this.region = options.region;
     this.url = new URL(options.endpoint ?? endpointFor(options.region));
-    this.poster = new Poster(this.url);
     this.credentials = options.credentials ?? defaultCredentialSource();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
@@ -120,17 +118,18 @@ export class DynamoDbClient {
       body,
       credentials,
     });
-    let answer: Awaited<ReturnType<Poster['post']>>;
+    let answer: ExchangeAnswer;
     try {
-      answer = await this.poster.post(headers, body, this.timeoutMs, MAX_ANSWER_BYTES);
+      answer = await exchange({ method: 'POST', url: this.url, headers, body: Buffer.from(body, 'utf8') }, { timeoutMs: this.timeoutMs, maxBytes: MAX_ANSWER_BYTES });
     } catch (error) {
-      const reason = error instanceof PostFailure ? error.reason : 'network';
+      const reason = error instanceof ExchangeFailure ? error.reason : 'network';
       if (reason === 'timeout') throw new DynamoDbError('TimeoutError', operation, 0, `no answer within ${this.timeoutMs} ms`);
       if (reason === 'too-large') throw new DynamoDbError('ResponseTooLarge', operation, 0, `over ${MAX_ANSWER_BYTES} bytes`);
       throw new DynamoDbError('NetworkError', operation, 0, 'unreachable', { cause: (error as Error).cause ?? error });
     }
-    if (answer.status >= 200 && answer.status < 300) return parse(answer.text, operation, answer.status);
-    throw toError(operation, answer.status, answer.headers, answer.text);
+    const text = answer.body.toString('utf8');
+    if (answer.status >= 200 && answer.status < 300) return parse(text, operation, answer.status);
+    throw toError(operation, answer.status, answer.headers, text);
   }
 }
 
