@@ -15,6 +15,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
+import { LAMBDA_BUILD } from './bundle/esbuild-options';
 import { inspectBundle } from './bundle/inspect';
 import { buildLazyPackages, lazyPackagesPlugin } from './bundle/lazy-packages';
 import {
@@ -54,23 +55,16 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
   rmSync(path.dirname(outfile), { recursive: true, force: true });
   mkdirSync(path.dirname(outfile), { recursive: true });
   const result = await build({
+    ...LAMBDA_BUILD,
     absWorkingDir: ROOT,
     entryPoints: [path.join(ROOT, fn.entry)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
     minify,
     treeShaking: true,
     // Maps without the sources: enough to read a stack trace, and a smaller upload.
     sourcemap: 'external',
     sourcesContent: false,
-    // ESM builds first: esbuild shakes them far better than CommonJS (the AWS SDK ships both).
-    mainFields: ['module', 'main'],
     metafile: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     // Only a server without credentials in its environment loads the SDK's credential chain;
     // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
     external: ['@aws-sdk/credential-provider-node'],

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import type { LazyPackageName } from '../../src/channels/channel';
+import { LAMBDA_BUILD } from './esbuild-options';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -100,6 +101,7 @@ export async function buildLazyPackages(names: readonly LazyPackageName[], dir: 
     if (used.length === 0) throw new Error(`no source imports ${pkg.name}: take it out of lazyPackages`);
     const outfile = path.join(dir, LAZY_DIR, fileOf(pkg.name));
     const result = await build({
+      ...LAMBDA_BUILD,
       absWorkingDir: ROOT,
       stdin: {
         contents: `export { ${used.join(', ')} } from ${JSON.stringify(pkg.module)};`,
@@ -107,15 +109,8 @@ export async function buildLazyPackages(names: readonly LazyPackageName[], dir: 
         loader: 'js',
       },
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
       minify,
-      mainFields: ['module', 'main'],
       metafile: true,
-      legalComments: 'none',
-      logLevel: 'warning',
     });
     sizes[pkg.name] = result.metafile.outputs[path.relative(ROOT, outfile)]?.bytes ?? Number.NaN;
   }

@@ -61,7 +61,7 @@ function decoded(response: IncomingMessage): Readable {
   if (encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate' && encoding !== 'br') return response;
   const zlib = process.getBuiltinModule('node:zlib') as typeof import('node:zlib');
   const decoder = encoding === 'br' ? zlib.createBrotliDecompress() : encoding === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
-  response.once('error', (error) => decoder.destroy(error));
+  response.on('error', (error) => decoder.destroy(error));
   return response.pipe(decoder);
 }
 
@@ -83,7 +83,9 @@ export function exchange(request: ExchangeRequest, limits: ExchangeLimits): Prom
       reject(error);
     };
     const timer = setTimeout(() => fail(new ExchangeFailure('timeout')), limits.timeoutMs);
-    outgoing.once('error', (error) => fail(new ExchangeFailure('network', { cause: error })));
+    // `on`, not `once`: a request destroyed after its first error can emit another, and an
+    // 'error' nobody listens for would bring the whole process down.
+    outgoing.on('error', (error) => fail(new ExchangeFailure('network', { cause: error })));
     outgoing.once('response', (response) => {
       const body = decoded(response);
       const chunks: Buffer[] = [];
@@ -93,7 +95,7 @@ export function exchange(request: ExchangeRequest, limits: ExchangeLimits): Prom
         if (bytes > limits.maxBytes) fail(new ExchangeFailure('too-large'));
         else chunks.push(chunk);
       });
-      body.once('error', (error) => fail(new ExchangeFailure('network', { cause: error })));
+      body.on('error', (error) => fail(new ExchangeFailure('network', { cause: error })));
       body.once('end', () => {
         if (settled) return;
         settled = true;
