@@ -11,6 +11,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 20000,
+  // Each file that loads nock gives node:http back when it ends (see the file).
+  setupFilesAfterEnv: ['<rootDir>/test/support/nock-per-file.ts'],
   // Two workers suit the 2-core machines CI and developers share. With one worker and no memory
   // limit Jest runs every file in its own main process, where each file's modules (the AWS SDK,
   // ask-sdk, Playwright, ...) pile up until V8 collects them: whole runs grew past Node 22's heap
