@@ -1,12 +1,13 @@
 /**
  * esbuild plugins that make the repository's code fit Lambda without changing what it does.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
 import { compileCouncilConfig } from '../../src/config/compile-config';
 import type { CompiledConfig } from '../../src/config/compiled-config';
+import { compileDeployment, type CompiledDeployment } from '../../src/config/compile-deployment';
 import { readDeploymentSources, type ConfigSource, type DeploymentSources } from '../../src/config/load-deployment';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
@@ -95,10 +96,21 @@ export function languageModelsJson(): string {
  * src/config/compile-config.ts) when it can be; otherwise, and for a directory of councils, the
  * bundle carries every file's text and checks it at cold start.
  */
-function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined): string {
+function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined, compiledDirectory: CompiledDeployment | undefined): string {
   const file = path.basename(councilConfig);
   const deployment = JSON.stringify(sourceFile('src/config/load-deployment.ts'));
-  const config = compiled
+  const config = compiledDirectory
+    ? [
+      `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
+      `import { assembleDeployment } from ${deployment};`,
+      `const compiled = ${JSON.stringify(compiledDirectory)};`,
+      'export function loadDeploymentConfig(env = process.env) {',
+      '  const service = compiled.service && expandCompiledConfig(compiled.service, env);',
+      '  return assembleDeployment(service, compiled.councils.map(({ compiled: council, sharedAddresses }) => ({ file: council.file, config: expandCompiledConfig(council, env), sharedAddresses })));',
+      '}',
+      'export function loadCouncilConfig(env = process.env) { return loadDeploymentConfig(env).front; }',
+    ]
+    : compiled
     ? [
       `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
       `import { deploymentOf } from ${deployment};`,
@@ -169,15 +181,17 @@ function carriedModelsModule(): string {
  */
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   const file = path.basename(councilConfigFile);
-  // A directory of councils is checked at cold start, every file (load-deployment.ts).
-  const compiled = statSync(councilConfigFile).isDirectory() ? undefined : compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file);
+  const sources = readDeploymentSources(councilConfigFile);
+  const compiled = sources.kind === 'file' ? compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file) : undefined;
+  // A directory is checked now too, every file; when one cannot be, every file is checked at cold start (load-deployment.ts).
+  const compiledDirectory = sources.kind === 'directory' ? compileDeployment(sources) : undefined;
   const replacements = new Map<string, () => string>([
     [sourceFile('src/config/locales.ts'), localesModule],
-    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled)],
+    [sourceFile('src/entry/lambda-assets.ts'), () => assetsModule(councilConfigFile, compiled, compiledDirectory)],
     [sourceFile('src/language-model/load-language-model.ts'), carriedModelsModule],
   ]);
   // Building the schema alone costs a cold start milliseconds; a compiled config needs none of it.
-  if (compiled) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
+  if (compiled || compiledDirectory) for (const schema of SCHEMA_MODULES) replacements.set(sourceFile(schema), () => checkedSchemaModule(sourceFile(schema)));
   return {
     name: 'inline-repo-files',
     setup(build) {

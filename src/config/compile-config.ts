@@ -160,12 +160,20 @@ const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.len
  * ConfigError for a problem no environment could fix.
  */
 export function compileCouncilConfig(text: string, file: string, schema: z.ZodType = councilConfigSchema): CompiledConfig | undefined {
-  let parsed: unknown;
+  return compileConfigData(parseConfigYaml(text, file), file, schema);
+}
+
+/** A config file's YAML as data; ConfigError naming the file when it is not YAML. */
+export function parseConfigYaml(text: string, file: string): unknown {
   try {
-    parsed = parse(text);
+    return parse(text);
   } catch (error) {
     throw new ConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
   }
+}
+
+/** As compileCouncilConfig, for a file's data already read (a council with the deployment's gazetteer put in). */
+export function compileConfigData(parsed: unknown, file: string, schema: z.ZodType = councilConfigSchema): CompiledConfig | undefined {
   const references = findReferences(parsed);
   const standIns = withStandIns(parsed);
   let result = schema.safeParse(standIns);

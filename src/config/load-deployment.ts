@@ -73,7 +73,19 @@ export function parseDeployment(sources: DeploymentSources, env: NodeJS.ProcessE
     return deploymentOf(config, sources.council.file);
   }
   const service = sources.service && checkShape(serviceConfigSchema, readYaml(sources.service.text, env, sources.service.file), sources.service.file);
-  const councils = sources.councils.map((source) => parseCouncil(source, service, env));
+  return assembleDeployment(service, sources.councils.map((source) => parseCouncil(source, service, env)));
+}
+
+/** A checked council file of a directory: its name, its config, and whether it uses the deployment's gazetteer. */
+export type CheckedCouncil = Omit<CouncilEntryConfig, 'id'>;
+
+/**
+ * A directory's checked files put together: ids, each council's claim to its addresses (unique,
+ * and none two could share), and the deployment's own settings. Checked files come from
+ * parseDeployment, or, in a Lambda bundle, from the configs checked when it was built.
+ */
+export function assembleDeployment(service: ServiceConfig | undefined, checked: CheckedCouncil[]): DeploymentConfig {
+  const councils = checked.map((council) => ({ id: council.config.council.id ?? idFromFile(council.file), ...council }));
   checkOwnership(councils);
   const [first] = councils;
   if (!first) throw new ConfigError('a deployment needs at least one council file');
@@ -123,16 +135,20 @@ function serviceOf(config: CouncilConfig): ServiceConfig['service'] {
   return { name, invocationName, website, phone, timeZone, privacyPolicyUrl, termsUrl };
 }
 
-function parseCouncil(source: ConfigSource, service: ServiceConfig | undefined, env: NodeJS.ProcessEnv): CouncilEntryConfig {
-  const raw = readYaml(source.text, env, source.file);
+function parseCouncil(source: ConfigSource, service: ServiceConfig | undefined, env: NodeJS.ProcessEnv): CheckedCouncil {
+  const { record, sharedAddresses } = withSharedAddresses(readYaml(source.text, env, source.file), service?.addresses, source.file);
+  return { file: source.file, config: checkShape(councilConfigSchema, record, source.file), sharedAddresses };
+}
+
+/**
+ * A council file's data with the deployment's gazetteer (service.yaml's `addresses`) in place when
+ * it names none of its own; a council with neither cannot find anyone's address.
+ */
+export function withSharedAddresses(raw: unknown, shared: unknown, file: string): { record: unknown; sharedAddresses: boolean } {
   const record = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : undefined;
-  const sharedAddresses = !!record && !Object.hasOwn(record, 'addresses');
-  if (record && sharedAddresses) {
-    if (!service?.addresses) throw new ConfigError(`${source.file}: addresses: missing (give the council its own, or set addresses in ${SERVICE_FILE} for every council)`);
-    record.addresses = service.addresses;
-  }
-  const config = checkShape(councilConfigSchema, raw, source.file);
-  return { id: config.council.id ?? idFromFile(source.file), file: source.file, config, sharedAddresses };
+  if (!record || Object.hasOwn(record, 'addresses')) return { record: raw, sharedAddresses: false };
+  if (!shared) throw new ConfigError(`${file}: addresses: missing (give the council its own, or set addresses in ${SERVICE_FILE} for every council)`);
+  return { record: { ...record, addresses: shared }, sharedAddresses: true };
 }
 
 /** Ids unique, each council saying what is its own, and no two claims that could never be told apart. */

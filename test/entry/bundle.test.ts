@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import common from '../../locales/en-GB/common.json';
 import { bundleFunctions, type BuiltFunction } from '../../scripts/bundle';
+import { DEMO_DEPLOYMENT_PATH } from '../../src/config/load-config';
 import { DynamoDbOutbox } from '../../src/connectors/stores/dynamodb-outbox';
 import { DynamoDbProfileStore } from '../../src/connectors/stores/dynamodb-profile-store';
 import { startDemoCouncil, type DemoCouncil } from '../../src/demo-council/server';
@@ -106,6 +107,18 @@ describe('the Lambda bundles', () => {
     // The demo council's feed is iCalendar: only the calendar reader is read, not zod's schemas or the XML reader.
     expect(answered.lazyRead).toEqual(['ical-js.js']);
   }, 60_000);
+
+  test('an Alexa bundle built for a directory of councils carries them checked and welcomes as the service', async () => {
+    const [several] = await bundleFunctions({ outDir: path.join(outDir, 'several'), only: ['alexa'], councilConfig: DEMO_DEPLOYMENT_PATH });
+    if (!several) throw new Error('no bundle');
+    // A resident the service has not met, so the welcome is the first-time one.
+    const event = JSON.parse(JSON.stringify(loadEnvelope('launch')).replaceAll(loadEnvelope('launch').session?.user.userId ?? '', 'amzn1.ask.account.NEWRESIDENT')) as unknown;
+    const launch = await invokeBundleReading(several.outfile, event, lambdaEnv, outDir);
+    const ssml = (launch.answer as { response: { outputSpeech?: { ssml?: string } } }).response.outputSpeech?.ssml ?? '';
+    expect(ssml).toContain('Council Voice demo');
+    // Checked when built: a cold start reads no zod (lazy/zod.js) to check the files again.
+    expect(launch.lazyRead).toEqual([]);
+  }, BUILD_TIMEOUT_MS);
 
   test('the Alexa bundle is under 1 MB and carries neither Express nor the Actions SDK', () => {
     const alexa = bundle('alexa');
