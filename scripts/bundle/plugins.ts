@@ -92,9 +92,9 @@ export function languageModelsJson(): string {
 
 /**
  * lambda-assets.ts with the council config inlined, and the language models read from
- * LANGUAGE_MODELS_FILE beside the bundle. One council file is compiled (checked now, see
- * src/config/compile-config.ts) when it can be; otherwise, and for a directory of councils, the
- * bundle carries every file's text and checks it at cold start.
+ * LANGUAGE_MODELS_FILE beside the bundle. One council file, or a directory of them, is compiled
+ * (checked now, see src/config/compile-config.ts and compile-deployment.ts) when it can be;
+ * otherwise the bundle carries every file's text and checks it at cold start.
  */
 function assetsModule(councilConfig: string, compiled: CompiledConfig | undefined, compiledDirectory: CompiledDeployment | undefined): string {
   const file = path.basename(councilConfig);

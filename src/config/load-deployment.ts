@@ -1,7 +1,8 @@
 /**
  * A deployment: one council file (as ever), or a directory of them with an optional
- * service.yaml. Every file is checked at start-up; a mistake stops the start naming the file
- * and the key, and two councils claiming the same addresses for good name both files.
+ * service.yaml. Every file is checked at start-up (or, in a Lambda bundle, when it was built:
+ * compile-deployment.ts); a mistake stops the start naming the file and the key, and two
+ * councils claiming the same addresses for good name both files.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

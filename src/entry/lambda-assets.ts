@@ -6,9 +6,9 @@
  * at run time (there is none on Lambda).
  *
  * Which council: COUNCIL_CONFIG when the bundle is built (default: the demo council), a council
- * file or a directory of them with its service.yaml (every file is carried). One file's bundle
- * carries it already checked (src/config/compile-config.ts); its `${ENV}` references are filled
- * from the function's environment, and checked, at cold start.
+ * file or a directory of them with its service.yaml (every file is carried). The bundle carries
+ * them already checked (src/config/compile-config.ts, compile-deployment.ts); their `${ENV}`
+ * references are filled from the function's environment, and checked, at cold start.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
