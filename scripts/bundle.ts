@@ -12,14 +12,15 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { DEMO_CONFIG_PATH } from '../src/config/load-config';
+import { readDeploymentSources } from '../src/config/load-deployment';
 import { FORBIDDEN_INPUTS, LAMBDA_FUNCTIONS, type LambdaFunction } from './bundle/functions';
 import { LAMBDA_BUILD } from './bundle/esbuild-options';
 import { inspectBundle } from './bundle/inspect';
 import { buildLazyPackages, lazyPackagesPlugin } from './bundle/lazy-packages';
 import {
-  bundledSources, inlineRepoFilesPlugin, jsonAsStringPlugin, LANGUAGE_MODELS_FILE, languageModelsJson, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin,
+  inlineRepoFilesPlugin, jsonAsStringPlugin, LANGUAGE_MODELS_FILE, languageModelsJson, noSqlitePlugin, yamlAsJsonPlugin, zodNamespacePlugin,
 } from './bundle/plugins';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -50,7 +51,18 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: string, minify: boolean): Promise<BuiltFunction> {
+/** What every function of one `npm run bundle` shares: read, checked and built once. */
+interface SharedInputs {
+  councilConfig: string;
+  /** The council config inlined (and compiled when it can be): one plugin for every build. */
+  inline: Plugin;
+  /** The files each bundle must carry (checkCarriesEveryCouncil). */
+  councilFiles: string[];
+  /** The checked language models, written beside each bundle. */
+  models: string;
+}
+
+async function bundleOne(fn: LambdaFunction, outDir: string, shared: SharedInputs, minify: boolean): Promise<BuiltFunction> {
   const outfile = path.join(outDir, fn.name, 'index.js');
   rmSync(path.dirname(outfile), { recursive: true, force: true });
   mkdirSync(path.dirname(outfile), { recursive: true });
@@ -69,14 +81,14 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
     // Lambda always has them (src/connectors/stores/dynamodb/credentials.ts).
     external: ['@aws-sdk/credential-provider-node'],
     plugins: [
-      inlineRepoFilesPlugin(councilConfig), zodNamespacePlugin(), lazyPackagesPlugin(fn.lazyPackages ?? []),
+      shared.inline, zodNamespacePlugin(), lazyPackagesPlugin(fn.lazyPackages ?? []),
       noSqlitePlugin(), yamlAsJsonPlugin(), jsonAsStringPlugin(),
     ],
   });
-  const lazy = await buildLazyPackages(fn.lazyPackages ?? [], path.dirname(outfile), minify);
-  checkCarriesEveryCouncil(fn.name, outfile, councilConfig);
+  const lazy = await buildLazyPackages(fn.lazyPackages ?? [], path.dirname(outfile), minify, Object.keys(result.metafile.inputs));
+  checkCarriesEveryCouncil(fn.name, outfile, shared);
   // Beside the bundle, read on first use (src/entry/lambda-assets.ts as bundled): the Alexa function never needs it.
-  writeFileSync(path.join(path.dirname(outfile), LANGUAGE_MODELS_FILE), languageModelsJson());
+  writeFileSync(path.join(path.dirname(outfile), LANGUAGE_MODELS_FILE), shared.models);
   const contents = inspectBundle(result.metafile, path.relative(ROOT, outfile));
   if (contents.forbidden.length > 0) {
     throw new BundleError(`${fn.name} carries what it must not:\n  ${contents.forbidden.join('\n  ')}`);
@@ -89,12 +101,10 @@ async function bundleOne(fn: LambdaFunction, outDir: string, councilConfig: stri
 }
 
 /** Every function must know every council of the deployment: each file of the directory is in the bundle. */
-function checkCarriesEveryCouncil(name: string, outfile: string, councilConfig: string): void {
+function checkCarriesEveryCouncil(name: string, outfile: string, { councilConfig, councilFiles }: SharedInputs): void {
   const bundle = readFileSync(outfile, 'utf8');
-  const sources = bundledSources(councilConfig);
-  const files = sources.kind === 'file' ? [sources.council] : [...(sources.service ? [sources.service] : []), ...sources.councils];
-  const missing = files.filter(({ file }) => !bundle.includes(JSON.stringify(file).slice(1, -1)));
-  if (missing.length > 0) throw new BundleError(`${name} does not carry ${missing.map((f) => f.file).join(', ')} from ${councilConfig}`);
+  const missing = councilFiles.filter((file) => !bundle.includes(JSON.stringify(file).slice(1, -1)));
+  if (missing.length > 0) throw new BundleError(`${name} does not carry ${missing.join(', ')} from ${councilConfig}`);
 }
 
 /** Builds the Lambda bundles; throws BundleError naming the function and what is wrong. */
@@ -102,9 +112,16 @@ export async function bundleFunctions(options: BundleOptions = {}): Promise<Buil
   const outDir = options.outDir ?? BUILD_DIR;
   const councilConfig = path.resolve(options.councilConfig ?? process.env.COUNCIL_CONFIG ?? DEMO_CONFIG_PATH);
   const functions = LAMBDA_FUNCTIONS.filter((fn) => !options.only || options.only.includes(fn.name));
+  const sources = readDeploymentSources(councilConfig);
+  const shared: SharedInputs = {
+    councilConfig,
+    inline: inlineRepoFilesPlugin(councilConfig),
+    councilFiles: sources.kind === 'file' ? [sources.council.file] : [...(sources.service ? [sources.service.file] : []), ...sources.councils.map(({ file }) => file)],
+    models: languageModelsJson(),
+  };
   const built: BuiltFunction[] = [];
   // One at a time: the machine is shared, and each build is quick.
-  for (const fn of functions) built.push(await bundleOne(fn, outDir, councilConfig, options.minify ?? true));
+  for (const fn of functions) built.push(await bundleOne(fn, outDir, shared, options.minify ?? true));
   return built;
 }
 

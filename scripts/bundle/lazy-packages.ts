@@ -8,11 +8,12 @@
  * builds facades that cost more than this saves), so the split is done here, a whole package at
  * a time: a package has exactly one copy, in its own file, so its classes stay one class.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import type { LazyPackageName } from '../../src/channels/channel';
 import { LAMBDA_BUILD } from './esbuild-options';
+import { IMPORTS_Z, ZOD_CLASSIC } from './plugins';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,14 +25,11 @@ interface LazyPackage {
   name: LazyPackageName;
   /** The module the file re-exports, as the bundle imports it (esbuild resolves it the same way in both builds). */
   module: string;
-  /** Other paths the bundle may import the same module by (zodNamespacePlugin's classic API). */
-  aliases: string[];
 }
 
-/** Every .ts file under src/. */
-function sourceTexts(): string[] {
-  const dir = path.join(ROOT, 'src');
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).map((file) => readFileSync(path.join(dir, file), 'utf8'));
+/** The build's own source files (its metafile's inputs under src/), as text. */
+function sourceTexts(inputs: readonly string[]): string[] {
+  return inputs.filter((file) => file.startsWith('src/') && file.endsWith('.ts')).map((file) => readFileSync(path.join(ROOT, file), 'utf8'));
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -53,12 +51,8 @@ function importedNames(texts: string[], name: string): string[] {
 }
 
 function lazyPackage(name: LazyPackageName): LazyPackage {
-  if (name === 'zod') {
-    // zodNamespacePlugin points `import { z } from 'zod'` at the classic API; the file carries what the sources call of it.
-    const classic = path.join(path.dirname(require.resolve('zod/package.json', { paths: [ROOT] })), 'v4/classic/external.js');
-    return { name, module: classic, aliases: [classic] };
-  }
-  return { name, module: name, aliases: [] };
+  // zodNamespacePlugin points `import { z } from 'zod'` at the classic API; the file carries what the sources call of it.
+  return { name, module: name === 'zod' ? ZOD_CLASSIC : name };
 }
 
 /**
@@ -70,7 +64,7 @@ function exportsUsed(pkg: LazyPackage, texts: string[]): string[] {
   // The package's CommonJS build has the classic API's names (`z.object` is `object`); `z.infer` and other types are not values.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build reads which names are values
   const values = new Set(Object.keys(require(require.resolve('zod', { paths: [ROOT] })) as object));
-  const called = texts.filter((text) => /^import \{ z \} from 'zod';$/m.test(text)).flatMap((text) => [...text.matchAll(/\bz\.(\w+)/g)].map((match) => match[1] ?? ''));
+  const called = texts.filter((text) => IMPORTS_Z.test(text)).flatMap((text) => [...text.matchAll(/\bz\.(\w+)/g)].map((match) => match[1] ?? ''));
   return [...new Set(called)].filter((name) => values.has(name)).sort();
 }
 
@@ -78,12 +72,12 @@ const fileOf = (name: string) => `${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
 
 /** Resolves each lazy package's imports to `./lazy/<name>.js`, left for Node to require at run time. */
 export function lazyPackagesPlugin(names: readonly LazyPackageName[]): Plugin {
-  const packages = names.map(lazyPackage);
-  const byPath = new Map(packages.flatMap((pkg) => [[pkg.name as string, pkg], ...pkg.aliases.map((alias) => [alias, pkg] as const)]));
+  const byPath = new Map(names.map(lazyPackage).flatMap((pkg) => [...new Set([pkg.name, pkg.module])].map((key) => [key, pkg] as const)));
   return {
     name: 'lazy-packages',
     setup(builder) {
-      builder.onResolve({ filter: /.*/ }, (args) => {
+      if (byPath.size === 0) return;
+      builder.onResolve({ filter: new RegExp(`^(?:${[...byPath.keys()].map(escape).join('|')})$`) }, (args) => {
         const pkg = byPath.get(args.path);
         if (!pkg || args.kind === 'entry-point') return undefined;
         return { path: `./${LAZY_DIR}/${fileOf(pkg.name)}`, external: true };
@@ -92,10 +86,14 @@ export function lazyPackagesPlugin(names: readonly LazyPackageName[]): Plugin {
   };
 }
 
-/** Builds each lazy package's file in `dir/lazy/`; returns their sizes in bytes by name. */
-export async function buildLazyPackages(names: readonly LazyPackageName[], dir: string, minify: boolean): Promise<Record<string, number>> {
+/**
+ * Builds each lazy package's file in `dir/lazy/`, keeping the names the build's own sources
+ * (`inputs`, its metafile's) import; returns their sizes in bytes by name.
+ */
+export async function buildLazyPackages(names: readonly LazyPackageName[], dir: string, minify: boolean, inputs: readonly string[]): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
-  const texts = sourceTexts();
+  if (names.length === 0) return sizes;
+  const texts = sourceTexts(inputs);
   for (const pkg of names.map(lazyPackage)) {
     const used = exportsUsed(pkg, texts);
     if (used.length === 0) throw new Error(`no source imports ${pkg.name}: take it out of lazyPackages`);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
 import { compileCouncilConfig } from '../../src/config/compile-config';
-import type { CompiledConfig } from '../../src/config/compiled-config';
-import { compileDeployment, type CompiledDeployment } from '../../src/config/compile-deployment';
+import type { CompiledConfig, CompiledDeployment } from '../../src/config/compiled-config';
+import { compileDeployment } from '../../src/config/compile-deployment';
 import { readDeploymentSources, type ConfigSource, type DeploymentSources } from '../../src/config/load-deployment';
 import { loadLanguageModel, MODEL_SOURCE_DIR } from '../../src/language-model/load-language-model';
 
@@ -17,6 +17,11 @@ const LOCALES_DIR = path.join(ROOT, 'locales');
 const isSource = (file: string) => file.startsWith(path.join(ROOT, 'src') + path.sep);
 const sourceFile = (relative: string) => path.join(ROOT, relative);
 
+/** zod's classic API module, which zodNamespacePlugin imports in place of `zod`. */
+export const ZOD_CLASSIC = path.join(path.dirname(require.resolve('zod/package.json', { paths: [ROOT] })), 'v4/classic/external.js');
+/** How a source file imports zod's `z` by value. */
+export const IMPORTS_Z = /^import \{ z \} from 'zod';$/m;
+
 /**
  * zod's `z` is a namespace re-exported as a value, which esbuild cannot tree-shake: every
  * locale and the JSON Schema code come along (about 360 KB minified). Importing the same
@@ -24,16 +29,15 @@ const sourceFile = (relative: string) => path.join(ROOT, relative);
  * behaviour; type-only imports are left alone.
  */
 export function zodNamespacePlugin(): Plugin {
-  const classic = path.join(path.dirname(require.resolve('zod/package.json', { paths: [ROOT] })), 'v4/classic/external.js');
   return {
     name: 'zod-namespace',
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         if (!isSource(args.path)) return undefined;
         const text = readFileSync(args.path, 'utf8');
-        if (!/^import \{ z \} from 'zod';$/m.test(text)) return undefined;
+        if (!IMPORTS_Z.test(text)) return undefined;
         return {
-          contents: text.replace(/^import \{ z \} from 'zod';$/m, `import * as z from ${JSON.stringify(classic)};`),
+          contents: text.replace(IMPORTS_Z, `import * as z from ${JSON.stringify(ZOD_CLASSIC)};`),
           loader: 'ts',
           resolveDir: path.dirname(args.path),
         };
@@ -101,13 +105,9 @@ function assetsModule(councilConfig: string, compiled: CompiledConfig | undefine
   const deployment = JSON.stringify(sourceFile('src/config/load-deployment.ts'));
   const config = compiledDirectory
     ? [
-      `import { expandCompiledConfig } from ${JSON.stringify(sourceFile('src/config/compiled-config.ts'))};`,
-      `import { assembleDeployment } from ${deployment};`,
+      `import { assembleCompiledDeployment } from ${deployment};`,
       `const compiled = ${JSON.stringify(compiledDirectory)};`,
-      'export function loadDeploymentConfig(env = process.env) {',
-      '  const service = compiled.service && expandCompiledConfig(compiled.service, env);',
-      '  return assembleDeployment(service, compiled.councils.map(({ compiled: council, sharedAddresses }) => ({ file: council.file, config: expandCompiledConfig(council, env), sharedAddresses })));',
-      '}',
+      'export function loadDeploymentConfig(env = process.env) { return assembleCompiledDeployment(compiled, env); }',
       'export function loadCouncilConfig(env = process.env) { return loadDeploymentConfig(env).front; }',
     ]
     : compiled
@@ -182,7 +182,7 @@ function carriedModelsModule(): string {
 export function inlineRepoFilesPlugin(councilConfigFile: string): Plugin {
   const file = path.basename(councilConfigFile);
   const sources = readDeploymentSources(councilConfigFile);
-  const compiled = sources.kind === 'file' ? compileCouncilConfig(readFileSync(councilConfigFile, 'utf8'), file) : undefined;
+  const compiled = sources.kind === 'file' ? compileCouncilConfig(sources.council.text, file) : undefined;
   // A directory is checked now too, every file; when one cannot be, every file is checked at cold start (load-deployment.ts).
   const compiledDirectory = sources.kind === 'directory' ? compileDeployment(sources) : undefined;
   const replacements = new Map<string, () => string>([

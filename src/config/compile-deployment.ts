@@ -5,16 +5,11 @@
  * without parsing YAML or loading the schema. Checking them at cold start instead cost a
  * two-council Alexa function about 110 ms more than one council's.
  */
-import { compileConfigData, compileCouncilConfig, parseConfigYaml } from './compile-config';
-import type { CompiledConfig } from './compiled-config';
+import { compileConfigData, parseConfigYaml } from './compile-config';
+import type { CompiledDeployment } from './compiled-config';
 import { councilConfigSchema } from './council-config';
 import { withSharedAddresses, type DeploymentSources } from './load-deployment';
 import { serviceConfigSchema } from './service-config';
-
-export interface CompiledDeployment {
-  service?: CompiledConfig;
-  councils: { compiled: CompiledConfig; sharedAddresses: boolean }[];
-}
 
 /**
  * Every file of a directory, checked now; undefined when some file has a value from the
@@ -22,11 +17,11 @@ export interface CompiledDeployment {
  * Throws ConfigError, naming the file, for a problem no environment could fix.
  */
 export function compileDeployment(sources: Extract<DeploymentSources, { kind: 'directory' }>): CompiledDeployment | undefined {
-  const service = sources.service && compileCouncilConfig(sources.service.text, sources.service.file, serviceConfigSchema);
+  const serviceData = sources.service && parseConfigYaml(sources.service.text, sources.service.file);
+  const service = sources.service && compileConfigData(serviceData, sources.service.file, serviceConfigSchema);
   if (sources.service && !service) return undefined;
   // The gazetteer a council without its own shares, as service.yaml writes it: its references
   // become the council's, filled in at cold start like the council's own.
-  const serviceData = sources.service && parseConfigYaml(sources.service.text, sources.service.file);
   const shared = serviceData && typeof serviceData === 'object' ? (serviceData as { addresses?: unknown }).addresses : undefined;
   const councils: CompiledDeployment['councils'] = [];
   for (const source of sources.councils) {

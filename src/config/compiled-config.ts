@@ -31,6 +31,12 @@ export interface EnvValue {
   checks: ValueCheck[];
 }
 
+/** A directory of council files and its service.yaml, each compiled (compile-deployment.ts builds it; assembleCompiledDeployment reads it). */
+export interface CompiledDeployment {
+  service?: CompiledConfig;
+  councils: { compiled: CompiledConfig; sharedAddresses: boolean }[];
+}
+
 export interface CompiledConfig {
   file: string;
   /** The checked config as JSON, with the file's text where the environment fills in a value. */

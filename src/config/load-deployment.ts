@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CouncilIndex, OwnershipConflict } from '../core/councils/council-index';
+import { expandCompiledConfig, type CompiledDeployment } from './compiled-config';
 import { councilConfigSchema, type CouncilConfig } from './council-config';
 import { checkShape, ConfigError, readYaml } from './load-config';
 import { serviceConfigSchema, type ServiceConfig } from './service-config';
@@ -110,6 +111,17 @@ export function assembleDeployment(service: ServiceConfig | undefined, checked: 
     dialogflow: own.dialogflow,
   };
   return { councils, service: own.service, several: true, addresses: own.addresses, front };
+}
+
+/**
+ * A directory checked when the Lambda bundle was built (compile-deployment.ts), at cold start:
+ * each file's `${ENV}` values filled in and checked, then put together as parseDeployment would.
+ */
+export function assembleCompiledDeployment(compiled: CompiledDeployment, env: NodeJS.ProcessEnv = process.env): DeploymentConfig {
+  const service = compiled.service && expandCompiledConfig<ServiceConfig>(compiled.service, env);
+  return assembleDeployment(service, compiled.councils.map(({ compiled: council, sharedAddresses }) => ({
+    file: council.file, config: expandCompiledConfig<CouncilConfig>(council, env), sharedAddresses,
+  })));
 }
 
 /** A deployment of the one council `config` describes. */

@@ -9,19 +9,16 @@ import type { Logger } from '../core/logger';
 import { resolveMoves, type SkippedDate, type StreamDate } from './bins/detect-moves';
 import { compileStreamMatcher, type StreamWords } from './bins/match-streams';
 import { HttpClient, redactUrl, type HttpCall } from './http';
-import type { expandOccurrences } from './ics/expand-occurrences';
+import { expandOccurrences } from './ics/expand-occurrences';
 import type { ParsedCalendar } from './ics/parse-calendar';
 import { StaleWhileErrorCache } from './ics/stale-while-error-cache';
 import { loadOnFirstUse } from './load-on-first-use';
 
 /**
- * The iCalendar reader and expander, with ical.js, loaded with the first feed: a cold start that
- * answers a launch or a report need not evaluate them.
+ * The iCalendar reader, with ical.js, loaded with the first feed: a cold start that answers a
+ * launch or a report need not evaluate it. (The expander uses ical.js's types only.)
  */
-const calendarTools = loadOnFirstUse(async () => {
-  const [{ parseCalendar }, { expandOccurrences: expand }] = await Promise.all([import('./ics/parse-calendar'), import('./ics/expand-occurrences')]);
-  return { parseCalendar, expand };
-});
+const calendarReader = loadOnFirstUse(() => import('./ics/parse-calendar'));
 
 export interface IcsBinCollectionsOptions {
   /** Feed address with `{uprn}` where the property goes. */
@@ -44,8 +41,6 @@ export interface IcsBinCollectionsOptions {
 /** A fetched feed, with the answers already worked out from it (most questions are "from today"). */
 interface CachedFeed {
   calendar: ParsedCalendar;
-  /** expandOccurrences, loaded with the feed's parser. */
-  expand: typeof expandOccurrences;
   answers: Map<string, Collection[]>;
 }
 
@@ -93,7 +88,7 @@ export class IcsBinCollections implements BinCollections {
 
   async inspect(property: PropertyRef, fromDate: string, days: number): Promise<BinInspection> {
     const feed = await this.cache.get(property.uprn, () => this.fetchFeed(property.uprn));
-    const { occurrences } = feed.expand(feed.calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
+    const { occurrences } = expandOccurrences(feed.calendar, fromDate, addDays(fromDate, days), this.options.timeZone);
     const unmatched = occurrences
       .filter((occurrence) => this.streamsOf(occurrence.text).length === 0)
       .map(({ date, text }) => ({ date, text: text.trim() }))
@@ -101,9 +96,9 @@ export class IcsBinCollections implements BinCollections {
     return { collections: this.collectionsFrom(feed, fromDate, days), unmatched };
   }
 
-  private collectionsFrom({ calendar, expand }: CachedFeed, fromDate: string, days: number): Collection[] {
+  private collectionsFrom({ calendar }: CachedFeed, fromDate: string, days: number): Collection[] {
     const toDate = addDays(fromDate, days);
-    const expansion = expand(calendar, addDays(fromDate, -CONTEXT_DAYS), addDays(toDate, CONTEXT_DAYS), this.options.timeZone);
+    const expansion = expandOccurrences(calendar, addDays(fromDate, -CONTEXT_DAYS), addDays(toDate, CONTEXT_DAYS), this.options.timeZone);
     // An event the config does not name (a "Christmas tree collection" notice) is not a bin day.
     const dates: StreamDate[] = expansion.occurrences.flatMap((occurrence) => this.streamsOf(occurrence.text)
       .map((stream) => ({ stream, date: occurrence.date, movedFrom: occurrence.movedFrom, fromRule: occurrence.fromRule })));
@@ -118,8 +113,8 @@ export class IcsBinCollections implements BinCollections {
   private async fetchFeed(uprn: string): Promise<CachedFeed> {
     const url = fillTemplate(this.options.urlTemplate, uprn);
     const response = await this.http.request(url, { headers: { accept: 'text/calendar, text/plain;q=0.5' } });
-    const { parseCalendar, expand } = await calendarTools();
-    return { calendar: parseCalendar(response.text, redactUrl(url)), expand, answers: new Map() };
+    const { parseCalendar } = await calendarReader();
+    return { calendar: parseCalendar(response.text, redactUrl(url)), answers: new Map() };
   }
 }
 

@@ -88,11 +88,10 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
         const value = lookup(key);
         fill = Array.isArray(value)
           ? value.map((v) => compileTemplate(v, viaI18next))
-          // A key no file has is said by its path, as i18next says it: a gap shows, it does not crash.
-          : compileTemplate(value ?? key.slice(key.indexOf(':') + 1), viaI18next);
+          : compileTemplate(value ?? sayMissing(key), viaI18next);
         compiled.set(key, fill);
       }
-      return (Array.isArray(fill) ? pick(fill, key, () => () => key.slice(key.indexOf(':') + 1)) : fill)(params);
+      return (Array.isArray(fill) ? pick(fill, key, () => () => sayMissing(key)) : fill)(params);
     }
 
     /** One of the variants, at random: what residents hear often should not always be the same. */
@@ -144,6 +143,9 @@ export function createTranslators(resources: Resource, options: { fallbackLocale
     },
   };
 }
+
+/** A key no file has is said by its path, as i18next says it: a gap shows, it does not crash. */
+const sayMissing = (key: string): string => key.slice(key.indexOf(':') + 1);
 
 /** The namespace of a key written without one, as i18next's `defaultNS`. */
 const DEFAULT_NAMESPACE = 'common';

@@ -32,7 +32,8 @@ const LETTER_WORDS: Record<string, string> = {
 /** Words that could be a letter O or a zero: decided by where they fall. */
 const O_OR_ZERO = new Set(['o', 'oh']);
 
-const FILLER = new Set(['my', 'postcode', 'post', 'code', 'is', 'it', 'its', "it's", 'the', 'please', 'um', 'er', 'erm', 'uh', 'and', 'for', 'letter']);
+/** Words said around a postcode that are not part of it ("my postcode is ..."). */
+export const POSTCODE_FILLER: ReadonlySet<string> = new Set(['my', 'postcode', 'post', 'code', 'is', 'it', 'its', "it's", 'the', 'please', 'um', 'er', 'erm', 'uh', 'and', 'for', 'letter']);
 
 /** Tokens the resident said, each a run of letters/digits or an ambiguous O. */
 function toChunks(spoken: string): string[] {
@@ -40,7 +41,7 @@ function toChunks(spoken: string): string[] {
   const chunks: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    if (FILLER.has(word)) continue;
+    if (POSTCODE_FILLER.has(word)) continue;
     // "double a" → "aa", "triple five" → "555"
     const repeat = word === 'double' ? 2 : word === 'triple' ? 3 : 0;
     if (repeat > 0 && i + 1 < words.length) {

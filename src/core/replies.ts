@@ -42,7 +42,7 @@ function listFormatFor(locale: string): Intl.ListFormat {
 
 /**
  * "a, b and c", as Intl.ListFormat says it in British English, without it: its first use loads
- * ICU's locale data, about 20 ms of a cold start (see core/london-time.ts). test/core/replies.test.ts
+ * ICU's locale data, about 20 ms of a cold start (see core/london-time.ts). test/core/list-of.test.ts
  * checks it against Intl.
  */
 function englishList(items: string[]): string {

@@ -4,11 +4,8 @@
  * the same environment, and the same refusal, naming the file and key, for a bad value from it.
  */
 import { compileDeployment } from '../../src/config/compile-deployment';
-import { expandCompiledConfig } from '../../src/config/compiled-config';
-import type { CouncilConfig } from '../../src/config/council-config';
 import { DEMO_DEPLOYMENT_PATH } from '../../src/config/load-config';
-import { assembleDeployment, parseDeployment, readDeploymentSources, type DeploymentSources } from '../../src/config/load-deployment';
-import type { ServiceConfig } from '../../src/config/service-config';
+import { assembleCompiledDeployment, parseDeployment, readDeploymentSources, type DeploymentSources } from '../../src/config/load-deployment';
 
 type Directory = Extract<DeploymentSources, { kind: 'directory' }>;
 
@@ -16,8 +13,7 @@ type Directory = Extract<DeploymentSources, { kind: 'directory' }>;
 function atColdStart(sources: Directory, env: NodeJS.ProcessEnv) {
   const compiled = compileDeployment(sources);
   if (!compiled) throw new Error('not compiled');
-  const service = compiled.service && expandCompiledConfig<ServiceConfig>(compiled.service, env);
-  return assembleDeployment(service, compiled.councils.map(({ compiled: council, sharedAddresses }) => ({ file: council.file, config: expandCompiledConfig<CouncilConfig>(council, env), sharedAddresses })));
+  return assembleCompiledDeployment(compiled, env);
 }
 
 const error = (work: () => unknown): string => {

@@ -32,7 +32,7 @@ export interface AlexaHandlerOptions extends ToResponseOptions {
  */
 export type AlexaHandler = (body: unknown) => Promise<ResponseEnvelope>;
 
-/** Builds the Alexa adapter around `skill`, on ask-sdk-core with a single request handler. */
+/** Builds the Alexa adapter around `skill`: the envelope checked, the turn answered, the response built with ask-sdk-core's ResponseBuilder. */
 export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = {}): AlexaHandler {
   const logger = options.logger ?? silentLogger;
   // No retry: when the device cannot tell us the postcode, asking the resident is quicker.
@@ -48,7 +48,7 @@ export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = 
     const turn = toTurn(envelope, deps);
     // Request types the skill has no use for (AudioPlayer events, System.ExceptionEncountered) get
     // an empty response, and a session keeps the attributes it came with.
-    if (!turn) return envelopeOf({}, envelope.session ? envelope.session.attributes ?? {} : undefined);
+    if (!turn) return { version: '1.0', response: {}, userAgent: USER_AGENT, sessionAttributes: envelope.session ? envelope.session.attributes ?? {} : undefined };
     if (envelope.request.type === 'SessionEndedRequest' && envelope.request.reason === 'ERROR') {
       // Alexa ends the session with ERROR when our previous response was invalid: worth knowing.
       logger.warn({ requestId: turn.requestId, error: envelope.request.error }, 'Alexa ended the session with an error');
@@ -56,14 +56,9 @@ export function createAlexaHandler(skill: Skill, options: AlexaHandlerOptions = 
     const reply = await skill.handle(turn);
     const out = toResponseEnvelope(reply, turn, options);
     // Only a request inside a session can carry state to the next turn.
-    return envelopeOf(out.response, envelope.session ? out.sessionAttributes ?? {} : undefined);
+    return { ...out, userAgent: USER_AGENT, sessionAttributes: envelope.session ? out.sessionAttributes ?? {} : undefined };
   };
 }
 
 /** Names this service to Alexa, as ask-sdk-core's runtime named itself ("ask-node/2.14.0 Node/v22..."). */
 const USER_AGENT = `council-voice Node/${process.version}`;
-
-/** Alexa's response envelope (https://developer.amazon.com/docs/custom-skills/request-and-response-json-reference.html#response-format). */
-function envelopeOf(response: ResponseEnvelope['response'], sessionAttributes: Record<string, unknown> | undefined): ResponseEnvelope {
-  return { version: '1.0', response, userAgent: USER_AGENT, sessionAttributes };
-}

@@ -89,7 +89,7 @@ export function toCanFulfillIntent(canFulfil: CanFulfil | undefined): canfulfill
 }
 
 /** Fills `builder` with the reply for `turn`, and returns the Response. */
-export function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder, options: ToResponseOptions = {}): Response {
+function buildResponse(reply: Reply, turn: Turn, builder: ResponseBuilder, options: ToResponseOptions): Response {
   // Alexa accepts no speech, card or directive after a session has ended.
   if (turn.kind === 'session-end') return builder.getResponse();
   if (turn.kind === 'can-fulfil') {
@@ -122,14 +122,9 @@ function sessionAttributes(reply: Reply, turn: Turn): Record<string, unknown> | 
 }
 
 /** The whole response envelope for `reply` (the adapter, the simulator and tests). */
-export function toResponseEnvelope(reply: Reply, turn: Turn, options: ToResponseOptions = {}, builder: ResponseBuilder = ResponseFactory.init()): ResponseEnvelope {
-  const envelope: ResponseEnvelope = { version: '1.0', response: buildResponse(reply, turn, builder, options) };
+export function toResponseEnvelope(reply: Reply, turn: Turn, options: ToResponseOptions = {}): ResponseEnvelope {
+  const envelope: ResponseEnvelope = { version: '1.0', response: buildResponse(reply, turn, ResponseFactory.init(), options) };
   const attributes = sessionAttributes(reply, turn);
   if (attributes) envelope.sessionAttributes = attributes;
   return envelope;
-}
-
-/** An empty answer, for request types the skill does not handle. */
-export function emptyResponseEnvelope(): ResponseEnvelope {
-  return { version: '1.0', response: {} };
 }

@@ -10,6 +10,7 @@ import type {
 import { localDate, systemClock, type Clock } from '../../core/dates';
 import { silentLogger, type Logger } from '../../core/logger';
 import { ReportKeyRefusedError, UnsupportedIssueTypeError } from '../../core/reports/errors';
+import { loadOnFirstUse } from '../load-on-first-use';
 import { StaleWhileErrorCache } from '../ics/stale-while-error-cache';
 import { automatedValue, isAskable } from './automated-attributes';
 import type { Open311Client, Open311ClientOptions } from './open311-client';
@@ -55,7 +56,11 @@ function toLocalDate(value: string | null | undefined, timeZone: string): string
 
 export class Open311Reporter implements IssueReporter {
   private loadedClient: Open311Client | undefined;
-  private loadingClient: Promise<Open311Client> | undefined;
+  /**
+   * The Open311 client, its module loaded on first use: with it come Open311's response schemas
+   * (zod) and the XML parser, which a cold start need not pay for when the turn files no report.
+   */
+  private readonly client = loadOnFirstUse(() => import('./open311-client').then(({ Open311Client }) => (this.loadedClient = new Open311Client(this.options))));
   private readonly services: StaleWhileErrorCache<Open311Service[]>;
   private readonly definitions: StaleWhileErrorCache<Open311Definition>;
 
@@ -67,15 +72,6 @@ export class Open311Reporter implements IssueReporter {
     const cache = { freshMs: options.cacheMs ?? 60 * 60_000, clock: this.clock };
     this.services = new StaleWhileErrorCache(cache);
     this.definitions = new StaleWhileErrorCache({ ...cache, maxEntries: 200 });
-  }
-
-  /**
-   * The Open311 client, its module loaded on first use: with it come Open311's response schemas
-   * (zod) and the XML parser, which a cold start need not pay for when the turn files no report.
-   */
-  private client(): Promise<Open311Client> {
-    this.loadingClient ??= import('./open311-client').then(({ Open311Client }) => (this.loadedClient = new Open311Client(this.options)));
-    return this.loadingClient;
   }
 
   private async serviceFor(issueType: string): Promise<Open311Service> {

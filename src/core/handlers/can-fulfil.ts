@@ -1,10 +1,12 @@
 /**
  * Name-free requests: Alexa asks "could you handle this?" before the resident has named the
- * skill. The answer is a judgement only: no side effects, no profile read, no user needed.
+ * skill. The answer is a judgement only: no side effects and no user needed. In a deployment of
+ * several councils, the council a resident saved (picked before any handler runs,
+ * councils/resident-council.ts) decides what can be offered.
  */
 import { normalisePostcode } from '../postcode';
 import type { CanFulfil, CanFulfilValue, Reply } from '../reply';
-import { type HandlerContext, type HandlerMap } from '../skill';
+import type { HandlerContext, HandlerMap } from '../skill';
 import { CAN_FULFIL } from '../intents';
 import type { SlotValue, Turn } from '../turn';
 import { ownValue } from '../own-value';

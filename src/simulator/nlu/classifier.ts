@@ -6,13 +6,14 @@
  * same thing. Out-of-domain examples train a class of their own: the fallback.
  * Deterministic: counts and logarithms, no randomness.
  */
-import { slotsInSample, type LanguageModel } from '../../language-model/language-model';
+import type { LanguageModel } from '../../language-model/language-model';
 import { FILLER_WORDS } from './fillers';
 import { findDates, type DateReference } from './dates';
 import type { Sentence } from './sentence';
 import { type SlotReader } from './slot-types';
 import { isTaken, spotNumbers, spotValue } from './spot';
 import { spotStreet } from './spot-street';
+import { markSlots, SLOT_MARK } from './templates';
 
 /** What a slot of each type stands for among the features; undefined: its words are kept as words. */
 export type SlotFeature = string | undefined;
@@ -38,9 +39,6 @@ function pairs(tokens: string[]): string[] {
   for (let i = 1; i < tokens.length; i++) out.push(`${tokens[i - 1]}_${tokens[i]}`);
   return out;
 }
-
-/** Stands for a `{slot}` gap while a sample is read as a sentence; digits keep it from being mended. */
-const SLOT_MARK = /^qqslot(\d+)qq$/;
 
 export interface ClassifierInput {
   model: LanguageModel;
@@ -75,9 +73,8 @@ export function trainClassifier(input: ClassifierInput): IntentClassifier {
   }
   /** A sample's features: each `{slot}` gap as its type's feature, the rest read as a sentence's words are. */
   function sampleFeatures(sample: string, featureOfSlot: (slot: string) => SlotFeature): string[] {
-    const slots = slotsInSample(sample);
-    let index = 0;
-    const sentence = input.read(sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `));
+    const { marked, slots } = markSlots(sample);
+    const sentence = input.read(marked);
     const preset = sentence.words.map((word) => {
       const mark = SLOT_MARK.exec(word);
       return mark ? featureOfSlot(slots[Number(mark[1])] ?? '') ?? '' : undefined;

@@ -3,7 +3,7 @@
  * to ids as Alexa's entity resolution does; free-form types judge a span by the shape of their
  * examples; the neutral built-ins read numbers and dates.
  */
-import { normalisePostcode } from '../../core/postcode';
+import { normalisePostcode, POSTCODE_FILLER } from '../../core/postcode';
 import type { SlotType } from '../../language-model/language-model';
 import { findDates, type DateReference } from './dates';
 import { FILLER_WORDS } from './fillers';
@@ -127,7 +127,8 @@ function createExampleReader(type: SlotType): SlotReader {
   };
 }
 
-const NOT_POSTCODE = new Set(['postcode', 'post', 'code', 'my', 'our', 'it', 'its', 'is', 'the', 'and', 'so', 'ok', 'for', 'letter', 'think', 'i', 'at', 'in', 'we', 'are', 'am']);
+/** Words a postcode span may not start or end on: those said around a postcode, and others that sit beside one in a sentence. */
+const NOT_POSTCODE = new Set([...POSTCODE_FILLER, 'our', 'so', 'ok', 'think', 'i', 'at', 'in', 'we', 'are', 'am']);
 
 /** A free-form type whose examples are all UK postcodes: only a whole valid postcode fits. */
 function createPostcodeReader(type: SlotType): SlotReader {

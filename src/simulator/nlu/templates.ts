@@ -17,9 +17,7 @@ export interface Template {
   sample: string;
   items: TemplateItem[];
   totalWeight: number;
-  /** Which stems (by id) the template's words have, to rule templates out before aligning them. */
-  stemMask: Uint8Array;
-  /** The same stems as a list, each once (upper-bound.ts walks this rather than the mask). */
+  /** Which stems (by id) the template's words have, each once, to rule templates out before aligning them (upper-bound.ts). */
   distinctStems: Int32Array;
 }
 
@@ -32,14 +30,18 @@ export interface CompiledModel {
   templatesWithSlots: Int32Array;
 }
 
-const SLOT_MARK = /^qqslot(\d+)qq$/;
+/** A word markSlots put where the sample's n-th `{slot}` was; the number is n. */
+export const SLOT_MARK = /^qqslot(\d+)qq$/;
 
-
-/** The sample's words, with each `{slot}` replaced by a marker word that survives tokenising. */
-function sampleWords(sample: string): { words: string[]; slots: string[] } {
-  const slots = slotsInSample(sample);
+/** The sample with each `{slot}` replaced by a marker word that survives tokenising (its digits keep the mender off it), and the slots in order. */
+export function markSlots(sample: string): { marked: string; slots: string[] } {
   let index = 0;
-  const marked = sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `);
+  return { marked: sample.replace(/\{\w+\}/g, () => ` qqslot${index++}qq `), slots: slotsInSample(sample) };
+}
+
+/** The sample's words, each `{slot}` a marker word (markSlots). */
+function sampleWords(sample: string): { words: string[]; slots: string[] } {
+  const { marked, slots } = markSlots(sample);
   return { words: tokenise(marked).tokens.map((t) => t.word), slots };
 }
 
@@ -74,10 +76,8 @@ export function compileModel(model: LanguageModel, readersByType: Map<string, Sl
         if (!reader) throw new Error(`no reader for slot type ${type}`);
         return { kind: 'slot', slot, reader, readerIndex: readers.indexOf(reader), weight: reader.weight };
       });
-      const stemMask = new Uint8Array(lexicon.stemCount);
-      for (const item of items) if (item.kind === 'word' && item.stemId >= 0) stemMask[item.stemId] = 1;
       const distinctStems = Int32Array.from(new Set(items.flatMap((item) => (item.kind === 'word' && item.stemId >= 0 ? [item.stemId] : []))));
-      templates.push({ intent: intent.name, sample, items, stemMask, distinctStems, totalWeight: items.reduce((sum, item) => sum + item.weight, 0) });
+      templates.push({ intent: intent.name, sample, items, distinctStems, totalWeight: items.reduce((sum, item) => sum + item.weight, 0) });
     }
   }
   const byStem = Array.from({ length: lexicon.stemCount }, () => [] as number[]);

@@ -112,15 +112,19 @@ describe('the Alexa adapter with the real handlers', () => {
     }
   });
 
-  test('every answer is an Alexa response envelope, and a session turn hands its state to the next turn', async () => {
+  test('every answer is an Alexa response envelope, and a turn inside a session carries the dialog\'s state, an empty one on its last turn', async () => {
     const { skill } = createTestSkill();
-    const out = await createAlexaHandler(skill)(loadEnvelope('launch'));
-    expect(out.version).toBe('1.0');
-    expect(typeof out.userAgent).toBe('string');
-    expect(out.sessionAttributes).toEqual(expect.any(Object));
-    const goodbye = await createAlexaHandler(skill)(next(out, 'AMAZON.StopIntent'));
+    const alexa = createAlexaHandler(skill);
+    const launch = await alexa(loadEnvelope('launch'));
+    expect(launch).toMatchObject({ version: '1.0', userAgent: expect.stringMatching(/^council-voice Node\/v\d+/), sessionAttributes: {} });
+    // Asking for the postcode: what the next turn needs travels in the attributes.
+    nock(API).get(/countryAndPostalCode$/).reply(403, { type: 'FORBIDDEN' });
+    const asking = await alexa(loadEnvelope('get-bin-collection'));
+    expect(speechOf(asking)).toContain('postcode');
+    expect(Object.keys(asking.sessionAttributes ?? {})).not.toEqual([]);
+    const goodbye = await alexa(next(asking, 'AMAZON.StopIntent'));
     expect(goodbye.response.shouldEndSession).toBe(true);
-    expect(goodbye.sessionAttributes).toEqual(expect.any(Object));
+    expect(goodbye.sessionAttributes).toEqual({});
   });
 
   test('stop says goodbye and ends the session', async () => {
