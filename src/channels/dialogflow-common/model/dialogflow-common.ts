@@ -56,6 +56,11 @@ export function fillersOf(typeName: string, types: Record<string, SlotType>): st
 
 export type PhrasePart = { text: string; slot?: undefined } | { text: string; slot: string; type: string };
 
+/** Sentences as training phrases without slots (the welcome, the out-of-domain examples). */
+export function plainPhrases(texts: readonly string[]): PhrasePart[][] {
+  return texts.map((text) => [{ text }]);
+}
+
 /**
  * "when is the {binType} collected" → text, slot filled with an example, text. The example
  * rotates with the sample's position so the phrases between them cover many values.

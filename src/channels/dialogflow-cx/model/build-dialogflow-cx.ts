@@ -15,7 +15,7 @@ import { FALLBACK } from '../../../core/intents';
 import type { LanguageModel } from '../../../language-model/language-model';
 import {
   entityTypeOf, intentsWithPhrases, LANGUAGES, PLACEHOLDER_HOST, toJson, toPhraseParts, WEBHOOK_NAME,
-  WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
+  plainPhrases, WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
 } from '../../dialogflow-common/model/dialogflow-common';
 
 export const DIALOGFLOW_CX_DIR = path.resolve(__dirname, '../../../../interaction-models/dialogflow-cx');
@@ -136,10 +136,9 @@ export function buildDialogflowCx(model: LanguageModel, timeZone = 'Europe/Londo
       files.set(`${folder}/entities/${lang}.json`, toJson({ entities }));
     }
   }
-  addIntent(files, { name: DEFAULT_WELCOME_INTENT, id: WELCOME_INTENT_ID, parameters: [], phrases: WELCOME_PHRASES.map((text) => [{ text }]) });
+  addIntent(files, { name: DEFAULT_WELCOME_INTENT, id: WELCOME_INTENT_ID, parameters: [], phrases: plainPhrases(WELCOME_PHRASES) });
   // CX's negative intent holds the requests the agent must not match: the model's out-of-domain examples.
-  const negatives = (model.outOfDomain ?? []).map((text): PhrasePart[] => [{ text }]);
-  addIntent(files, { name: NEGATIVE_INTENT, id: NEGATIVE_INTENT_ID, parameters: [], phrases: negatives, isFallback: true });
+  addIntent(files, { name: NEGATIVE_INTENT, id: NEGATIVE_INTENT_ID, parameters: [], phrases: plainPhrases(model.outOfDomain ?? []), isFallback: true });
   for (const intent of intentsWithPhrases(model)) {
     const name = intent.name;
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));

@@ -15,7 +15,7 @@ import { stableUuid } from '../../dialogflow-common/stable-uuid';
 import type { LanguageModel } from '../../../language-model/language-model';
 import {
   entityTypeOf, fillersOf, intentsWithPhrases, LANGUAGES, PLACEHOLDER_HOST, toJson, toPhraseParts,
-  WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
+  plainPhrases, WELCOME_PHRASES, writeAgentFiles, type AgentFiles, type PhrasePart,
 } from '../../dialogflow-common/model/dialogflow-common';
 
 export const DIALOGFLOW_ES_DIR = path.resolve(__dirname, '../../../../interaction-models/dialogflow-es');
@@ -115,16 +115,11 @@ function userSaysJson(spec: EsIntentSpec, lang: string, types: LanguageModel['ty
   }));
 }
 
-/** The model's out-of-domain examples as plain phrases, for the fallback intent. */
-function negativeExamples(model: LanguageModel): PhrasePart[][] {
-  return (model.outOfDomain ?? []).map((text) => [{ text }]);
-}
-
 function specsFor(model: LanguageModel): EsIntentSpec[] {
   const specs: EsIntentSpec[] = [
-    { name: DEFAULT_WELCOME_INTENT, action: ES_WELCOME_ACTION, parameters: [], phrases: WELCOME_PHRASES.map((text) => [{ text }]), events: ['WELCOME', 'GOOGLE_ASSISTANT_WELCOME'] },
+    { name: DEFAULT_WELCOME_INTENT, action: ES_WELCOME_ACTION, parameters: [], phrases: plainPhrases(WELCOME_PHRASES), events: ['WELCOME', 'GOOGLE_ASSISTANT_WELCOME'] },
     // A fallback intent's training phrases are ES's negative examples: requests the skill does not serve.
-    { name: DEFAULT_FALLBACK_INTENT, action: ES_FALLBACK_ACTION, parameters: [], phrases: negativeExamples(model), fallback: true },
+    { name: DEFAULT_FALLBACK_INTENT, action: ES_FALLBACK_ACTION, parameters: [], phrases: plainPhrases(model.outOfDomain ?? []), fallback: true },
   ];
   for (const intent of intentsWithPhrases(model)) {
     const slotTypes = new Map(intent.slots.map((s) => [s.name, s.type]));
